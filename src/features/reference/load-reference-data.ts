@@ -1,0 +1,440 @@
+/**
+ * Loads the shipped reference data (data/) into the database. Idempotent: every row is upserted
+ * on its natural key, so running it again changes nothing, and an updated data file updates the
+ * rows. Everything happens in one transaction: a broken file leaves the database as it was.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import * as t from '../../db/schema.ts';
+import {
+  parseAreaFeatures,
+  parseIndicatorDefinitions,
+  parseNationalAreas,
+  parsePopulationCsv,
+  parseRegionManifest,
+  parseSamebyarCsv,
+  parseSamiAdministrativeCsv,
+  parseSdgs,
+  parseSteeringFile,
+  ReferenceDataError,
+} from './reference-files.ts';
+
+export const POPULATION_INDICATOR_ID = 'population';
+
+export type ReferenceLoadSummary = {
+  region: string;
+  areas: number;
+  areaRelations: number;
+  indicatorValues: number;
+  sdgGoals: number;
+  sdgTargets: number;
+  nationalAreas: number;
+  steeringDocuments: number;
+  priorities: number;
+  strengthAreas: number;
+};
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new ReferenceDataError(file, [`cannot read: ${(error as Error).message}`]);
+  }
+}
+
+/** Lists the regions that have a data folder (data/regions/<code>/region.json). */
+export async function listAvailableRegions(dataFilesDir: string): Promise<string[]> {
+  const entries = await fs.readdir(path.join(dataFilesDir, 'regions'), { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && /^\d{2}$/.test(e.name)).map((e) => e.name);
+}
+
+/** Reads and validates every file first (no database work until all files are good). */
+async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
+  const regionDir = path.join(dataFilesDir, 'regions', regionCode);
+  const manifestFile = path.join(regionDir, 'region.json');
+  const manifest = parseRegionManifest(manifestFile, await readText(manifestFile));
+  if (manifest.code !== regionCode) {
+    throw new ReferenceDataError(manifestFile, [`code "${manifest.code}" does not match its folder "${regionCode}"`]);
+  }
+  const f = (name: string) => path.join(regionDir, name);
+  const read = async <T>(file: string, parse: (file: string, content: string) => T) =>
+    parse(file, await readText(file));
+
+  const municipalities = await read(f(manifest.files.municipalities), parseAreaFeatures);
+  const county = await read(f(manifest.files.county), parseAreaFeatures);
+  const population = await read(f(manifest.files.population), parsePopulationCsv);
+  const samebyar = manifest.files.samebyar ? await read(f(manifest.files.samebyar), parseSamebyarCsv) : [];
+  const samiAdministrative = manifest.files.samiAdministrative
+    ? await read(f(manifest.files.samiAdministrative), parseSamiAdministrativeCsv)
+    : [];
+  const steering = await read(f(manifest.files.steering), parseSteeringFile);
+  const sdgs = await read(path.join(dataFilesDir, 'sdg-goals-targets.json'), parseSdgs);
+  const nationalAreas = await read(path.join(dataFilesDir, 'national-strategy-areas.json'), parseNationalAreas);
+  const indicatorDefinitions = await read(
+    path.join(dataFilesDir, 'indicator-definitions.json'),
+    parseIndicatorDefinitions,
+  );
+
+  // Cross-file checks: every code must be known, so no dangling references are loaded.
+  const problems: string[] = [];
+  const municipalityCodes = new Set(municipalities.map((m) => m.code));
+  for (const m of municipalities) {
+    if (!m.code.startsWith(regionCode)) problems.push(`municipality ${m.code} is not in county ${regionCode}`);
+  }
+  if (county.length !== 1 || county[0]?.code !== regionCode) {
+    problems.push(`${manifest.files.county} must hold exactly one feature with code ${regionCode}`);
+  }
+  for (const row of population) {
+    if (row.areaCode !== regionCode && row.areaCode !== 'SE' && !municipalityCodes.has(row.areaCode)) {
+      problems.push(`${manifest.files.population}: unknown area code ${row.areaCode}`);
+    }
+  }
+  for (const s of samebyar) {
+    for (const m of s.municipalities) {
+      if (!municipalityCodes.has(m.code)) problems.push(`sameby ${s.name}: unknown municipality ${m.code}`);
+    }
+  }
+  for (const row of samiAdministrative) {
+    if (!municipalityCodes.has(row.code)) problems.push(`samiAdministrative: unknown municipality ${row.code}`);
+  }
+  if (!indicatorDefinitions.some((d) => d.id === POPULATION_INDICATOR_ID)) {
+    problems.push(`indicator-definitions.json must define "${POPULATION_INDICATOR_ID}"`);
+  }
+  if (problems.length > 0) throw new ReferenceDataError(regionDir, problems);
+
+  return {
+    manifest,
+    municipalities,
+    county: county[0] as (typeof county)[number],
+    population,
+    samebyar,
+    samiAdministrative,
+    steering,
+    sdgs,
+    nationalAreas,
+    indicatorDefinitions,
+  };
+}
+
+/** `excluded.col` for ON CONFLICT … DO UPDATE SET. */
+const excluded = (column: string) => sql.raw(`excluded."${column}"`);
+
+export async function loadReferenceData(
+  db: Db,
+  dataFilesDir: string,
+  regionCode: string,
+): Promise<ReferenceLoadSummary> {
+  const files = await readReferenceFiles(dataFilesDir, regionCode);
+  const { manifest, steering } = files;
+  const now = new Date();
+
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(t.regions)
+      .values({
+        code: manifest.code,
+        name: manifest.name,
+        authority: manifest.authority,
+        koladaId: manifest.koladaId ?? null,
+        goalSv: steering.goal.text.sv,
+        goalEn: steering.goal.text.en,
+        goalSource: steering.goal.source ?? null,
+      })
+      .onConflictDoUpdate({
+        target: t.regions.code,
+        set: {
+          name: excluded('name'),
+          authority: excluded('authority'),
+          koladaId: excluded('kolada_id'),
+          goalSv: excluded('goal_sv'),
+          goalEn: excluded('goal_en'),
+          goalSource: excluded('goal_source'),
+          updatedAt: now,
+        },
+      });
+
+    const samiByCode = new Map(files.samiAdministrative.map((r) => [r.code, r]));
+    const geometrySource = manifest.sources?.municipalities ?? null;
+    const areaRows: (typeof t.areas.$inferInsert)[] = [
+      {
+        code: files.county.code,
+        regionCode,
+        type: 'county',
+        name: files.county.name,
+        geometry: files.county.geometry,
+        geometrySource: manifest.sources?.county ?? geometrySource,
+      },
+      ...files.municipalities.map((m) => ({
+        code: m.code,
+        regionCode,
+        type: 'municipality' as const,
+        name: m.name,
+        samiAdministrative: samiByCode.get(m.code)?.samiAdministrative ?? null,
+        samiAdministrativeSource: samiByCode.get(m.code)?.source ?? null,
+        geometry: m.geometry,
+        geometrySource,
+      })),
+      ...files.samebyar.map((s) => ({
+        code: s.code,
+        regionCode,
+        type: 'sameby' as const,
+        name: s.name,
+        source: s.source ?? manifest.sources?.samebyar ?? null,
+        note: s.note,
+      })),
+    ];
+    await tx
+      .insert(t.areas)
+      .values(areaRows)
+      .onConflictDoUpdate({
+        target: t.areas.code,
+        set: {
+          name: excluded('name'),
+          type: excluded('type'),
+          samiAdministrative: excluded('sami_administrative'),
+          samiAdministrativeSource: excluded('sami_administrative_source'),
+          geometry: excluded('geometry'),
+          geometrySource: excluded('geometry_source'),
+          source: excluded('source'),
+          note: excluded('note'),
+          updatedAt: now,
+        },
+      });
+
+    // Relations are fully described by the file: replace this region's set.
+    await tx.delete(t.areaRelations).where(sql`${t.areaRelations.regionCode} = ${regionCode}`);
+    const relationRows = files.samebyar.flatMap((s) =>
+      s.municipalities.map((m) => ({
+        regionCode,
+        fromCode: s.code,
+        toCode: m.code,
+        relation: m.relation,
+        confidence: m.confidence,
+        source: m.source,
+      })),
+    );
+    if (relationRows.length > 0) await tx.insert(t.areaRelations).values(relationRows);
+
+    await tx
+      .insert(t.indicators)
+      .values(
+        files.indicatorDefinitions.map((d) => ({
+          id: d.id,
+          titleSv: d.title.sv,
+          titleEn: d.title.en,
+          unitSv: d.unit?.sv ?? null,
+          unitEn: d.unit?.en ?? null,
+          source: d.source ?? null,
+          koladaKpi: d.koladaKpi ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: t.indicators.id,
+        set: {
+          titleSv: excluded('title_sv'),
+          titleEn: excluded('title_en'),
+          unitSv: excluded('unit_sv'),
+          unitEn: excluded('unit_en'),
+          source: excluded('source'),
+          koladaKpi: excluded('kolada_kpi'),
+          updatedAt: now,
+        },
+      });
+
+    if (files.population.length > 0) {
+      await tx
+        .insert(t.indicatorValues)
+        .values(
+          files.population.map((p) => ({
+            regionCode,
+            indicatorId: POPULATION_INDICATOR_ID,
+            areaCode: p.areaCode,
+            year: p.year,
+            sex: p.sex,
+            value: p.value,
+            source: p.source,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [t.indicatorValues.indicatorId, t.indicatorValues.areaCode, t.indicatorValues.year, t.indicatorValues.sex],
+          set: { value: excluded('value'), source: excluded('source') },
+          // Leave unchanged rows (and their import time) alone.
+          setWhere: sql`${t.indicatorValues.value} IS DISTINCT FROM excluded."value" OR ${t.indicatorValues.source} IS DISTINCT FROM excluded."source"`,
+        });
+    }
+
+    await tx
+      .insert(t.sdgGoals)
+      .values(
+        files.sdgs.map((g) => ({
+          goal: g.goal,
+          titleSv: g.title.sv,
+          titleEn: g.title.en ?? g.title.sv ?? '',
+          shortSv: g.short.sv,
+          shortEn: g.short.en,
+          svSource: g.sv_source ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: t.sdgGoals.goal,
+        set: {
+          titleSv: excluded('title_sv'),
+          titleEn: excluded('title_en'),
+          shortSv: excluded('short_sv'),
+          shortEn: excluded('short_en'),
+          svSource: excluded('sv_source'),
+        },
+      });
+    const targetRows = files.sdgs.flatMap((g) =>
+      g.targets.map((target, position) => ({
+        id: target.id,
+        goal: g.goal,
+        position,
+        titleSv: target.title.sv,
+        titleEn: target.title.en,
+        shortSv: target.short?.sv ?? null,
+        svSource: target.sv_source ?? null,
+      })),
+    );
+    await tx
+      .insert(t.sdgTargets)
+      .values(targetRows)
+      .onConflictDoUpdate({
+        target: t.sdgTargets.id,
+        set: {
+          goal: excluded('goal'),
+          position: excluded('position'),
+          titleSv: excluded('title_sv'),
+          titleEn: excluded('title_en'),
+          shortSv: excluded('short_sv'),
+          svSource: excluded('sv_source'),
+        },
+      });
+
+    await tx
+      .insert(t.nationalStrategyAreas)
+      .values(
+        files.nationalAreas.areas.map((a) => ({
+          code: a.code,
+          titleSv: a.title.sv ?? a.title.en ?? '',
+          titleEn: a.title.en,
+          source: files.nationalAreas.source ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: t.nationalStrategyAreas.code,
+        set: { titleSv: excluded('title_sv'), titleEn: excluded('title_en'), source: excluded('source') },
+      });
+
+    const documentIds = new Map<string, string>();
+    for (const d of steering.documents) {
+      const [row] = await tx
+        .insert(t.steeringDocuments)
+        .values({
+          regionCode,
+          key: d.key,
+          kind: d.kind,
+          titleSv: d.title.sv ?? d.title.en ?? d.key,
+          titleEn: d.title.en,
+          diarienummer: d.diarienummer ?? null,
+          adoptedOn: d.adoptedOn ?? null,
+          adoptedBy: d.adoptedBy ?? null,
+          validFrom: d.validFrom ?? null,
+          validTo: d.validTo ?? null,
+          url: d.url ?? null,
+          source: d.source ?? null,
+          noteSv: d.note?.sv ?? null,
+          noteEn: d.note?.en ?? null,
+        })
+        .onConflictDoUpdate({
+          target: [t.steeringDocuments.regionCode, t.steeringDocuments.key],
+          set: {
+            kind: excluded('kind'),
+            titleSv: excluded('title_sv'),
+            titleEn: excluded('title_en'),
+            diarienummer: excluded('diarienummer'),
+            adoptedOn: excluded('adopted_on'),
+            adoptedBy: excluded('adopted_by'),
+            validFrom: excluded('valid_from'),
+            validTo: excluded('valid_to'),
+            url: excluded('url'),
+            source: excluded('source'),
+            noteSv: excluded('note_sv'),
+            noteEn: excluded('note_en'),
+            updatedAt: now,
+          },
+        })
+        .returning({ id: t.steeringDocuments.id });
+      if (row) documentIds.set(d.key, row.id);
+    }
+
+    for (const p of steering.priorities) {
+      await tx
+        .insert(t.longTermPriorities)
+        .values({
+          regionCode,
+          number: p.number,
+          documentId: p.documentKey ? (documentIds.get(p.documentKey) ?? null) : null,
+          titleSv: p.title.sv ?? p.title.en ?? '',
+          titleEn: p.title.en,
+          descriptionSv: p.description?.sv ?? null,
+          descriptionEn: p.description?.en ?? null,
+        })
+        .onConflictDoUpdate({
+          target: [t.longTermPriorities.regionCode, t.longTermPriorities.number],
+          set: {
+            documentId: excluded('document_id'),
+            titleSv: excluded('title_sv'),
+            titleEn: excluded('title_en'),
+            descriptionSv: excluded('description_sv'),
+            descriptionEn: excluded('description_en'),
+            updatedAt: now,
+          },
+        });
+    }
+
+    for (const [position, s] of steering.strengthAreas.entries()) {
+      await tx
+        .insert(t.strengthAreas)
+        .values({
+          regionCode,
+          slug: s.slug,
+          position,
+          documentId: s.documentKey ? (documentIds.get(s.documentKey) ?? null) : null,
+          nameSv: s.name.sv ?? s.name.en ?? s.slug,
+          nameEn: s.name.en,
+          descriptionSv: s.description?.sv ?? null,
+          descriptionEn: s.description?.en ?? null,
+          descriptionUncertain: s.descriptionUncertain ?? false,
+        })
+        .onConflictDoUpdate({
+          target: [t.strengthAreas.regionCode, t.strengthAreas.slug],
+          set: {
+            position: excluded('position'),
+            documentId: excluded('document_id'),
+            nameSv: excluded('name_sv'),
+            nameEn: excluded('name_en'),
+            descriptionSv: excluded('description_sv'),
+            descriptionEn: excluded('description_en'),
+            descriptionUncertain: excluded('description_uncertain'),
+            updatedAt: now,
+          },
+        });
+    }
+
+    return {
+      region: regionCode,
+      areas: areaRows.length,
+      areaRelations: relationRows.length,
+      indicatorValues: files.population.length,
+      sdgGoals: files.sdgs.length,
+      sdgTargets: targetRows.length,
+      nationalAreas: files.nationalAreas.areas.length,
+      steeringDocuments: steering.documents.length,
+      priorities: steering.priorities.length,
+      strengthAreas: steering.strengthAreas.length,
+    };
+  });
+}

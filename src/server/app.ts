@@ -1,0 +1,169 @@
+/**
+ * Assembles the Fastify application: plugins, error handling, OpenAPI, feature routes and the
+ * web app. It takes an open database and a config, so tests build it the same way as `start`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/connection.ts';
+import { areaRoutes } from '../features/territory/area-routes.ts';
+import { indicatorRoutes } from '../features/territory/indicator-routes.ts';
+import { healthRoutes } from '../features/health/health-routes.ts';
+import { sdgRoutes } from '../features/steering/sdg-routes.ts';
+import { steeringRoutes } from '../features/steering/steering-routes.ts';
+import type { Config } from './config.ts';
+import { HttpProblem, problemBody } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+  }
+}
+
+export type BuildAppOptions = {
+  config: Config;
+  database: Database;
+  /** Pino logger options; false for silent (tests). */
+  logger?: boolean | object;
+};
+
+const packageVersion = JSON.parse(
+  fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+export async function buildApp({ config, database, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    // Behind a load balancer the client address comes from X-Forwarded-For.
+    trustProxy: true,
+    // One line per request only when debugging; errors are always logged.
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+  });
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        // ECharts and the API docs set inline styles; scripts stay same-origin only.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        // Let plain-HTTP local installs work; put HTTPS in front in production.
+        'upgrade-insecure-requests': null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(rateLimit, {
+    max: 1200,
+    timeWindow: '1 minute',
+    allowList: (request) => request.url.startsWith('/health/'),
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const instance = request.url;
+    if (error instanceof HttpProblem) {
+      return reply
+        .code(error.status)
+        .type('application/problem+json')
+        .send(problemBody(error.status, error.title, instance, error.detail, error.errors));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = error.validationContext ?? 'request';
+      const errors = error.validation.map((v) => {
+        const field = [context, ...v.instancePath.split('/').filter(Boolean)].join('.');
+        return { field, message: v.message ?? 'invalid value' };
+      });
+      const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      return reply
+        .code(400)
+        .type('application/problem+json')
+        .send(problemBody(400, 'Bad Request', instance, detail, errors));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return reply
+        .code(500)
+        .type('application/problem+json')
+        .send(problemBody(500, 'Internal Server Error', instance));
+    }
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply
+      .code(status)
+      .type('application/problem+json')
+      .send(problemBody(status, status >= 500 ? 'Internal Server Error' : (error.name ?? 'Error'), instance, status >= 500 ? undefined : error.message));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Regionkraft API',
+        version: packageVersion.version,
+        description:
+          'Open API of Regionkraft: steering and follow-up of regional growth policy. ' +
+          'Errors are RFC 9457 problem details. Data attribution: population and geometry, Källa: SCB (CC BY 4.0).',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      tags: [
+        { name: 'territory', description: 'Areas (county, municipalities, samebyar) and indicators' },
+        { name: 'steering', description: 'Steering documents, goal, priorities, strength areas, Agenda 2030' },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (h) => h });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(areaRoutes);
+      await api.register(indicatorRoutes);
+      await api.register(steeringRoutes);
+      await api.register(sdgRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  const hasWebApp = fs.existsSync(indexHtml);
+  if (hasWebApp) {
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api') || request.url.startsWith('/health');
+    // Client-side routes of the single-page app get its index.html.
+    if (hasWebApp && !isApi && request.method === 'GET' && !path.extname(request.url.split('?')[0] ?? '')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problemBody(404, 'Not Found', request.url, `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  return app;
+}

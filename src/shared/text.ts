@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Swedish collation (å, ä, ö after z). PGlite sorts text byte-wise, so sort names here. */
+export const swedishCollator = new Intl.Collator('sv', { sensitivity: 'base' });
+export const compareSwedish = (a: string, b: string) => swedishCollator.compare(a, b);
+
+/** A text in Swedish and English; either may be missing (null). */
+export const bilingualSchema = z
+  .object({ sv: z.string().nullable(), en: z.string().nullable() })
+  .meta({ id: 'BilingualText', description: 'Text in Swedish and English; null where that language is missing' });
+export type Bilingual = z.infer<typeof bilingualSchema>;
+
+export const bilingual = (sv: string | null | undefined, en: string | null | undefined): Bilingual => ({
+  sv: sv ?? null,
+  en: en ?? null,
+});
+
+/** Pagination parameters shared by list endpoints. */
+export const paginationQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('Page size (1–500)'),
+  offset: z.coerce.number().int().min(0).default(0).describe('Items to skip'),
+};
+
+export function paginate<T>(items: T[], limit: number, offset: number) {
+  return { items: items.slice(offset, offset + limit), total: items.length, limit, offset };
+}

@@ -1,0 +1,44 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import sv from './sv.json';
+
+export const LANGUAGES = ['sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const STORAGE_KEY = 'regionkraft.lang';
+
+function storedLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (stored === 'en' || stored === 'sv') return stored;
+  } catch {
+    // localStorage may be unavailable (privacy mode); fall back to Swedish.
+  }
+  return 'sv';
+}
+
+export function setLanguage(lang: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // ignore: the switch still works for this visit
+  }
+  void i18n.changeLanguage(lang);
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { sv: { translation: sv }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'sv',
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+document.documentElement.lang = i18n.language;
+
+export default i18n;
