@@ -51,6 +51,16 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
     // Behind a load balancer the client address comes from X-Forwarded-For.
     trustProxy: true,
     // One line per request only when debugging; errors are always logged.
+    // Errors raised before routing (bad URL, over-long parameter, bad Content-Type) are
+    // problem details too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 400;
+      const path = (request.url ?? '').split('?')[0] ?? '';
+      reply
+        .code(status)
+        .type('application/problem+json')
+        .send(problemBody(status, 'Bad Request', path.slice(0, 200), error.message.slice(0, 300)));
+    },
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
