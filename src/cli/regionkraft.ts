@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { openDatabase } from '../db/connection.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
@@ -13,12 +14,14 @@ import { buildApp } from '../server/app.ts';
 import { type Config, ConfigError, loadConfig, projectRoot } from '../server/config.ts';
 import { databaseFromConfig, startServer } from '../server/start-server.ts';
 import { buildWebApp } from '../server/web-build.ts';
-import { openDatabase } from '../db/connection.ts';
 
 const log = (message: string) => console.log(`[regionkraft] ${message}`);
 
 /** Runs a command with an open, migrated database and closes it afterwards. */
-async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typeof databaseFromConfig>>) => Promise<T>) {
+async function withDatabase<T>(
+  config: Config,
+  work: (db: Awaited<ReturnType<typeof databaseFromConfig>>) => Promise<T>,
+) {
   const database = await databaseFromConfig(config);
   try {
     await database.migrate();
@@ -48,7 +51,9 @@ program
   .command('migrate')
   .description('Apply database migrations and exit')
   .action(async () => {
-    await withDatabase(loadConfig(), async (database) => log(`Migrations applied (${database.kind}: ${database.location}).`));
+    await withDatabase(loadConfig(), async (database) =>
+      log(`Migrations applied (${database.kind}: ${database.location}).`),
+    );
   });
 
 program
@@ -58,7 +63,11 @@ program
   .action(async (options: { region?: string }) => {
     const config = loadConfig();
     await withDatabase(config, async (database) => {
-      const summary = await loadReferenceData(database.db, config.dataFilesDir, options.region ?? config.regionCode);
+      const summary = await loadReferenceData(
+        database.db,
+        config.dataFilesDir,
+        options.region ?? config.regionCode,
+      );
       log(`Reference data loaded: ${JSON.stringify(summary)}`);
     });
   });

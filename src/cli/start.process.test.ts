@@ -86,7 +86,10 @@ describe('regionkraft start', () => {
     const dataDir = tempDir();
     const first = await startServer(dataDir);
     const res = await fetch(`${first.url}/api/v1/areas?type=municipality`);
-    const body = (await res.json()) as { total: number; items: { code: string; population: { value: number } }[] };
+    const body = (await res.json()) as {
+      total: number;
+      items: { code: string; population: { value: number } }[];
+    };
     expect(body.total).toBe(8);
     expect(body.items.every((m) => m.population.value > 0)).toBe(true);
     first.child.kill('SIGTERM');

@@ -55,7 +55,7 @@ describe('db export / import', () => {
     await importDatabase(target.db, dumpFile);
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
     const [ostersund] = await target.db.select().from(t.areas).where(eq(t.areas.code, '2380'));
-    expect(ostersund?.note).toContain("O'Brien \\ \"citat\" ; DROP TABLE areas; -- åäö ÅÄÖ 🦌\nrad två");
+    expect(ostersund?.note).toContain('O\'Brien \\ "citat" ; DROP TABLE areas; -- åäö ÅÄÖ 🦌\nrad två');
   });
 
   it('importing twice gives the same data (replace, not append)', async () => {

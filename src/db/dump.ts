@@ -52,7 +52,9 @@ export async function exportDatabase(db: Db, file: string): Promise<DumpSummary>
         const cols = columns.map(quoteIdent).join(', ');
         const result = await queryRows<{ row: string }>(
           tx,
-          sql.raw(`SELECT row_to_json(t)::text AS row FROM (SELECT ${cols} FROM ${quoteIdent(name)} ORDER BY ${cols}) t`),
+          sql.raw(
+            `SELECT row_to_json(t)::text AS row FROM (SELECT ${cols} FROM ${quoteIdent(name)} ORDER BY ${cols}) t`,
+          ),
         );
         const rows = result.map((r) => r.row);
         for (let i = 0; i < rows.length; i += BATCH) {
@@ -80,7 +82,10 @@ export class DumpFormatError extends Error {
  */
 export async function importDatabase(db: Db, file: string): Promise<{ statements: number }> {
   if (!fs.existsSync(file)) throw new DumpFormatError(`No such file: ${file}`);
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
   const statements: string[] = [];
   let first = true;
   for await (const line of lines) {
@@ -93,7 +98,9 @@ export async function importDatabase(db: Db, file: string): Promise<{ statements
     }
     if (line.trim() === '' || line.startsWith('--')) continue;
     if (!/^INSERT INTO "[a-z_]+" \(/.test(line)) {
-      throw new DumpFormatError(`${file}: unexpected statement (only INSERT lines are allowed): ${line.slice(0, 80)}`);
+      throw new DumpFormatError(
+        `${file}: unexpected statement (only INSERT lines are allowed): ${line.slice(0, 80)}`,
+      );
     }
     statements.push(line);
   }

@@ -19,11 +19,11 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connection.ts';
-import { areaRoutes } from '../features/territory/area-routes.ts';
-import { indicatorRoutes } from '../features/territory/indicator-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
 import { sdgRoutes } from '../features/steering/sdg-routes.ts';
 import { steeringRoutes } from '../features/steering/steering-routes.ts';
+import { areaRoutes } from '../features/territory/area-routes.ts';
+import { indicatorRoutes } from '../features/territory/indicator-routes.ts';
 import type { Config } from './config.ts';
 import { HttpProblem, problemBody } from './problem.ts';
 
@@ -121,7 +121,14 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
     return reply
       .code(status)
       .type('application/problem+json')
-      .send(problemBody(status, status >= 500 ? 'Internal Server Error' : (error.name ?? 'Error'), instance, status >= 500 ? undefined : error.message));
+      .send(
+        problemBody(
+          status,
+          status >= 500 ? 'Internal Server Error' : (error.name ?? 'Error'),
+          instance,
+          status >= 500 ? undefined : error.message,
+        ),
+      );
   });
 
   await app.register(swagger, {
@@ -137,7 +144,10 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       },
       tags: [
         { name: 'territory', description: 'Areas (county, municipalities, samebyar) and indicators' },
-        { name: 'steering', description: 'Steering documents, goal, priorities, strength areas, Agenda 2030' },
+        {
+          name: 'steering',
+          description: 'Steering documents, goal, priorities, strength areas, Agenda 2030',
+        },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -172,7 +182,9 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
     return reply
       .code(404)
       .type('application/problem+json')
-      .send(problemBody(404, 'Not Found', request.url, `No route ${request.method} ${request.url.split('?')[0]}`));
+      .send(
+        problemBody(404, 'Not Found', request.url, `No route ${request.method} ${request.url.split('?')[0]}`),
+      );
   });
 
   return app;

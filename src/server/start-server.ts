@@ -41,7 +41,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  log(config.databaseUrl ? 'Connecting to PostgreSQL…' : `Opening the embedded database in ${config.dataDir}…`);
+  log(
+    config.databaseUrl ? 'Connecting to PostgreSQL…' : `Opening the embedded database in ${config.dataDir}…`,
+  );
   database = await databaseFromConfig(config);
   log(`Database: ${database.kind} (${database.location}). Running migrations…`);
   await database.migrate();
@@ -65,6 +67,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
   if (stopping) return app;
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log(`Regionkraft is running on http://${shownHost}:${config.port}/ (API docs: /api/docs). Stop with Ctrl+C.`);
+  log(
+    `Regionkraft is running on http://${shownHost}:${config.port}/ (API docs: /api/docs). Stop with Ctrl+C.`,
+  );
   return app;
 }

@@ -32,7 +32,10 @@ describe('webBuildState on a folder', () => {
     expect(webBuildState(root).stale).toBe(false);
 
     fs.utimesSync(source, new Date(), new Date(Date.now() + 10_000));
-    expect(webBuildState(root)).toMatchObject({ stale: true, reason: 'web sources changed after the last build' });
+    expect(webBuildState(root)).toMatchObject({
+      stale: true,
+      reason: 'web sources changed after the last build',
+    });
     expect(newestMtime([path.join(root, 'missing')])).toBe(0);
   });
 });

@@ -39,7 +39,12 @@ export function decideWebBuild(builtAt: number | undefined, sourcesChangedAt: nu
 
 export function webSources(projectRoot: string): string[] {
   const web = path.join(projectRoot, 'web');
-  return [path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'vite.config.ts'), path.join(web, 'public')];
+  return [
+    path.join(web, 'src'),
+    path.join(web, 'index.html'),
+    path.join(web, 'vite.config.ts'),
+    path.join(web, 'public'),
+  ];
 }
 
 export function webBuildState(projectRoot: string): WebBuildState {

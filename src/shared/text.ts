@@ -7,7 +7,10 @@ export const compareSwedish = (a: string, b: string) => swedishCollator.compare(
 /** A text in Swedish and English; either may be missing (null). */
 export const bilingualSchema = z
   .object({ sv: z.string().nullable(), en: z.string().nullable() })
-  .meta({ id: 'BilingualText', description: 'Text in Swedish and English; null where that language is missing' });
+  .meta({
+    id: 'BilingualText',
+    description: 'Text in Swedish and English; null where that language is missing',
+  });
 export type Bilingual = z.infer<typeof bilingualSchema>;
 
 export const bilingual = (sv: string | null | undefined, en: string | null | undefined): Bilingual => ({

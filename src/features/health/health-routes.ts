@@ -23,7 +23,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The process can serve requests (database reachable)',
         response: {
           200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
-          503: z.object({ status: z.literal('unavailable'), database: z.enum(['pglite', 'postgres']), detail: z.string() }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            database: z.enum(['pglite', 'postgres']),
+            detail: z.string(),
+          }),
         },
       },
     },
@@ -33,7 +37,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         await pingDatabase(db);
         return { status: 'ok' as const, database: kind };
       } catch (error) {
-        return reply.code(503).send({ status: 'unavailable' as const, database: kind, detail: (error as Error).message });
+        return reply
+          .code(503)
+          .send({ status: 'unavailable' as const, database: kind, detail: (error as Error).message });
       }
     },
   );

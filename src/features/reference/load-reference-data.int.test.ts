@@ -34,12 +34,24 @@ function copyOfData(): string {
 describe('loadReferenceData', () => {
   it('loads the region and is idempotent', async () => {
     const first = await loadReferenceData(database.db, config.dataFilesDir, '23');
-    expect(first).toMatchObject({ areas: 20, sdgGoals: 17, sdgTargets: 169, priorities: 3, strengthAreas: 4 });
+    expect(first).toMatchObject({
+      areas: 20,
+      sdgGoals: 17,
+      sdgTargets: 169,
+      priorities: 3,
+      strengthAreas: 4,
+    });
     const before = await countRows();
-    const [docBefore] = await database.db.select().from(t.steeringDocuments).where(eq(t.steeringDocuments.key, 'rus-2050'));
+    const [docBefore] = await database.db
+      .select()
+      .from(t.steeringDocuments)
+      .where(eq(t.steeringDocuments.key, 'rus-2050'));
     await loadReferenceData(database.db, config.dataFilesDir, '23');
     expect(await countRows()).toEqual(before);
-    const [docAfter] = await database.db.select().from(t.steeringDocuments).where(eq(t.steeringDocuments.key, 'rus-2050'));
+    const [docAfter] = await database.db
+      .select()
+      .from(t.steeringDocuments)
+      .where(eq(t.steeringDocuments.key, 'rus-2050'));
     // Same row, same id: links from other records survive a reload.
     expect(docAfter?.id).toBe(docBefore?.id);
   });
@@ -48,12 +60,17 @@ describe('loadReferenceData', () => {
     const dir = copyOfData();
     await loadReferenceData(database.db, dir, '23');
     const file = path.join(dir, 'regions', '23', 'population.csv');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('2380,2024,total,64979', '2380,2024,total,65000'));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('2380,2024,total,64979', '2380,2024,total,65000'),
+    );
     await loadReferenceData(database.db, dir, '23');
     const [row] = await database.db
       .select()
       .from(t.indicatorValues)
-      .where(sql`${t.indicatorValues.areaCode} = '2380' AND ${t.indicatorValues.year} = 2024 AND ${t.indicatorValues.sex} = 'total'`);
+      .where(
+        sql`${t.indicatorValues.areaCode} = '2380' AND ${t.indicatorValues.year} = 2024 AND ${t.indicatorValues.sex} = 'total'`,
+      );
     expect(row?.value).toBe(65000);
   });
 
@@ -90,16 +107,26 @@ describe('loadReferenceData', () => {
     const geo = JSON.parse(fs.readFileSync(file, 'utf8'));
     geo.features[0].properties.name = 'x'.repeat(10);
     fs.writeFileSync(file, JSON.stringify(geo));
-    await database.db.execute(sql`ALTER TABLE strength_areas ADD CONSTRAINT test_no_new CHECK (slug <> 'ny')`);
+    await database.db.execute(
+      sql`ALTER TABLE strength_areas ADD CONSTRAINT test_no_new CHECK (slug <> 'ny')`,
+    );
     await expect(loadReferenceData(database.db, dir, '23')).rejects.toThrow();
     expect(await countRows()).toEqual(before);
-    const [priority] = await database.db.select().from(t.longTermPriorities).where(eq(t.longTermPriorities.number, 1));
+    const [priority] = await database.db
+      .select()
+      .from(t.longTermPriorities)
+      .where(eq(t.longTermPriorities.number, 1));
     expect(priority?.titleSv).not.toBe('Ändrad titel');
-    const [municipality] = await database.db.select().from(t.areas).where(eq(t.areas.code, geo.features[0].properties.code));
+    const [municipality] = await database.db
+      .select()
+      .from(t.areas)
+      .where(eq(t.areas.code, geo.features[0].properties.code));
     expect(municipality?.name).not.toBe('x'.repeat(10));
   });
 
   it('refuses an unknown region with a clear message', async () => {
-    await expect(loadReferenceData(database.db, config.dataFilesDir, '99')).rejects.toThrow(/region\.json.*cannot read/s);
+    await expect(loadReferenceData(database.db, config.dataFilesDir, '99')).rejects.toThrow(
+      /region\.json.*cannot read/s,
+    );
   });
 });

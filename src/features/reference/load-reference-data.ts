@@ -46,7 +46,9 @@ async function readText(file: string): Promise<string> {
 
 /** Lists the regions that have a data folder (data/regions/<code>/region.json). */
 export async function listAvailableRegions(dataFilesDir: string): Promise<string[]> {
-  const entries = await fs.readdir(path.join(dataFilesDir, 'regions'), { withFileTypes: true }).catch(() => []);
+  const entries = await fs
+    .readdir(path.join(dataFilesDir, 'regions'), { withFileTypes: true })
+    .catch(() => []);
   return entries.filter((e) => e.isDirectory() && /^\d{2}$/.test(e.name)).map((e) => e.name);
 }
 
@@ -56,7 +58,9 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
   const manifestFile = path.join(regionDir, 'region.json');
   const manifest = parseRegionManifest(manifestFile, await readText(manifestFile));
   if (manifest.code !== regionCode) {
-    throw new ReferenceDataError(manifestFile, [`code "${manifest.code}" does not match its folder "${regionCode}"`]);
+    throw new ReferenceDataError(manifestFile, [
+      `code "${manifest.code}" does not match its folder "${regionCode}"`,
+    ]);
   }
   const f = (name: string) => path.join(regionDir, name);
   const read = async <T>(file: string, parse: (file: string, content: string) => T) =>
@@ -71,7 +75,10 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
     : [];
   const steering = await read(f(manifest.files.steering), parseSteeringFile);
   const sdgs = await read(path.join(dataFilesDir, 'sdg-goals-targets.json'), parseSdgs);
-  const nationalAreas = await read(path.join(dataFilesDir, 'national-strategy-areas.json'), parseNationalAreas);
+  const nationalAreas = await read(
+    path.join(dataFilesDir, 'national-strategy-areas.json'),
+    parseNationalAreas,
+  );
   const indicatorDefinitions = await read(
     path.join(dataFilesDir, 'indicator-definitions.json'),
     parseIndicatorDefinitions,
@@ -81,7 +88,8 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
   const problems: string[] = [];
   const municipalityCodes = new Set(municipalities.map((m) => m.code));
   for (const m of municipalities) {
-    if (!m.code.startsWith(regionCode)) problems.push(`municipality ${m.code} is not in county ${regionCode}`);
+    if (!m.code.startsWith(regionCode))
+      problems.push(`municipality ${m.code} is not in county ${regionCode}`);
   }
   if (county.length !== 1 || county[0]?.code !== regionCode) {
     problems.push(`${manifest.files.county} must hold exactly one feature with code ${regionCode}`);
@@ -97,7 +105,8 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
     }
   }
   for (const row of samiAdministrative) {
-    if (!municipalityCodes.has(row.code)) problems.push(`samiAdministrative: unknown municipality ${row.code}`);
+    if (!municipalityCodes.has(row.code))
+      problems.push(`samiAdministrative: unknown municipality ${row.code}`);
   }
   if (!indicatorDefinitions.some((d) => d.id === POPULATION_INDICATOR_ID)) {
     problems.push(`indicator-definitions.json must define "${POPULATION_INDICATOR_ID}"`);
@@ -131,6 +140,8 @@ export async function loadReferenceData(
   const now = new Date();
 
   return db.transaction(async (tx) => {
+    // Several app servers may start at once against one PostgreSQL: load one at a time.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(4711202624)`);
     await tx
       .insert(t.regions)
       .values({
@@ -258,7 +269,12 @@ export async function loadReferenceData(
           })),
         )
         .onConflictDoUpdate({
-          target: [t.indicatorValues.indicatorId, t.indicatorValues.areaCode, t.indicatorValues.year, t.indicatorValues.sex],
+          target: [
+            t.indicatorValues.indicatorId,
+            t.indicatorValues.areaCode,
+            t.indicatorValues.year,
+            t.indicatorValues.sex,
+          ],
           set: { value: excluded('value'), source: excluded('source') },
           // Leave unchanged rows (and their import time) alone.
           setWhere: sql`${t.indicatorValues.value} IS DISTINCT FROM excluded."value" OR ${t.indicatorValues.source} IS DISTINCT FROM excluded."source"`,

@@ -19,7 +19,16 @@ const read = (...parts: string[]) => fs.readFileSync(path.join(dataDir, ...parts
 describe('the shipped data files are valid', () => {
   it('has the 8 municipalities of Jämtlands län with geometry', () => {
     const features = parseAreaFeatures('m', read('regions', '23', 'municipalities.geojson'));
-    expect(features.map((f) => f.code).sort()).toEqual(['2303', '2305', '2309', '2313', '2321', '2326', '2361', '2380']);
+    expect(features.map((f) => f.code).sort()).toEqual([
+      '2303',
+      '2305',
+      '2309',
+      '2313',
+      '2321',
+      '2326',
+      '2361',
+      '2380',
+    ]);
     expect(features.find((f) => f.code === '2321')?.name).toBe('Åre');
   });
 
@@ -36,9 +45,12 @@ describe('the shipped data files are valid', () => {
 
   it('marks 6 of 8 municipalities as Sami administrative', () => {
     const rows = parseSamiAdministrativeCsv('x', read('regions', '23', 'samisk-forvaltningskommun.csv'));
-    expect(rows.filter((r) => r.samiAdministrative).map((r) => r.code).sort()).toEqual([
-      '2309', '2313', '2321', '2326', '2361', '2380',
-    ]);
+    expect(
+      rows
+        .filter((r) => r.samiAdministrative)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['2309', '2313', '2321', '2326', '2361', '2380']);
   });
 
   it('has population rows with sources, summing to the county total for 2024', () => {
@@ -57,7 +69,11 @@ describe('the shipped data files are valid', () => {
 
   it('has the steering structure', () => {
     const steering = parseSteeringFile('s', read('regions', '23', 'steering.json'));
-    expect(steering.documents.map((d) => d.diarienummer)).toEqual(['RUN/515/2018', 'RUN/516/2020', 'RUN/430/2018']);
+    expect(steering.documents.map((d) => d.diarienummer)).toEqual([
+      'RUN/515/2018',
+      'RUN/516/2020',
+      'RUN/430/2018',
+    ]);
     expect(steering.priorities).toHaveLength(3);
     expect(steering.strengthAreas.map((s) => s.name.sv)).toEqual([
       'Jord, skog och vatten',
@@ -85,7 +101,9 @@ describe('broken files give errors that say where and why', () => {
   });
 
   it('rejects malformed CSV', () => {
-    expect(() => parsePopulationCsv('p.csv', 'municipality_code,year\n"2380,2024\n')).toThrow('not valid CSV');
+    expect(() => parsePopulationCsv('p.csv', 'municipality_code,year\n"2380,2024\n')).toThrow(
+      'not valid CSV',
+    );
   });
 
   it('rejects invalid JSON and wrong shapes', () => {

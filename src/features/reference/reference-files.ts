@@ -113,7 +113,13 @@ const populationRow = z.object({
   value: z.coerce.number().finite().nonnegative(),
   source: z.string().min(1, 'source is required'),
 });
-export type PopulationRow = { areaCode: string; year: number; sex: (typeof sexes)[number]; value: number; source: string };
+export type PopulationRow = {
+  areaCode: string;
+  year: number;
+  sex: (typeof sexes)[number];
+  value: number;
+  source: string;
+};
 
 export function parsePopulationCsv(file: string, content: string): PopulationRow[] {
   return parseCsvRows(file, content, populationRow).map((r) => ({
@@ -161,7 +167,13 @@ export function parseSamebyarCsv(file: string, content: string): Sameby[] {
   for (const row of rows) {
     let sameby = byName.get(row.sameby);
     if (!sameby) {
-      sameby = { code: samebyCode(row.sameby), name: row.sameby, note: null, source: null, municipalities: [] };
+      sameby = {
+        code: samebyCode(row.sameby),
+        name: row.sameby,
+        note: null,
+        source: null,
+        municipalities: [],
+      };
       byName.set(row.sameby, sameby);
     }
     if (row.municipality_code === '') {
@@ -245,7 +257,8 @@ export function parseSteeringFile(file: string, content: string): SteeringFile {
   const keys = new Set(steering.documents.map((d) => d.key));
   const problems: string[] = [];
   for (const item of [...steering.priorities, ...steering.strengthAreas]) {
-    if (item.documentKey && !keys.has(item.documentKey)) problems.push(`unknown documentKey "${item.documentKey}"`);
+    if (item.documentKey && !keys.has(item.documentKey))
+      problems.push(`unknown documentKey "${item.documentKey}"`);
   }
   if (!steering.goal.text.sv) problems.push('goal.text.sv: the goal must have a Swedish text');
   if (problems.length > 0) throw new ReferenceDataError(file, problems);

@@ -32,7 +32,12 @@ const steeringSchema = z
       }),
     ),
     priorities: z.array(
-      z.object({ id: z.uuid(), number: z.number().int(), title: bilingualSchema, description: bilingualSchema }),
+      z.object({
+        id: z.uuid(),
+        number: z.number().int(),
+        title: bilingualSchema,
+        description: bilingualSchema,
+      }),
     ),
     strengthAreas: z.array(
       z.object({
@@ -58,7 +63,8 @@ export const steeringRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['steering'],
-        summary: 'The steering structure: documents, goal, long-term priorities, strength areas, national areas',
+        summary:
+          'The steering structure: documents, goal, long-term priorities, strength areas, national areas',
         response: { 200: steeringSchema, ...problemResponses },
       },
     },

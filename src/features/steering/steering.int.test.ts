@@ -33,7 +33,9 @@ describe('GET /api/v1/steering', () => {
       'digitala-losningar',
     ]);
     expect(s.nationalAreas).toHaveLength(4);
-    expect(s.nationalAreas[0].title.sv).toBe('Likvärdiga möjligheter till boende, arbete och välfärd i hela landet');
+    expect(s.nationalAreas[0].title.sv).toBe(
+      'Likvärdiga möjligheter till boende, arbete och välfärd i hela landet',
+    );
   });
 });
 
@@ -50,7 +52,10 @@ describe('GET /api/v1/sdgs', () => {
     expect(target82.title.sv).toBeTruthy();
     // Most targets have no Swedish text in the shipped data: sv is null, en is there.
     const target85 = goal8.targets.find((x: { id: string }) => x.id === '8.5');
-    expect(target85.title).toEqual({ sv: null, en: expect.stringContaining('full and productive employment') });
+    expect(target85.title).toEqual({
+      sv: null,
+      en: expect.stringContaining('full and productive employment'),
+    });
   });
 
   it('gives one goal, and problems for a bad one', async () => {

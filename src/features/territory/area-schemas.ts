@@ -7,7 +7,11 @@ export const geometrySchema = z
   .object({ type: z.string(), coordinates: z.array(z.any()) })
   .meta({ id: 'Geometry', description: 'GeoJSON geometry (WGS84 lon/lat)' });
 
-export const populationSchema = z.object({ year: z.number().int(), value: z.number(), source: z.string().nullable() });
+export const populationSchema = z.object({
+  year: z.number().int(),
+  value: z.number(),
+  source: z.string().nullable(),
+});
 
 export const areaSchema = z
   .object({
@@ -39,14 +43,24 @@ export const areaDetailSchema = areaSchema
     geometrySource: z.string().nullable(),
     relatedAreas: z.array(relatedAreaSchema),
     populationSeries: z.array(
-      z.object({ year: z.number().int(), sex: z.enum(sexes), value: z.number(), source: z.string().nullable() }),
+      z.object({
+        year: z.number().int(),
+        sex: z.enum(sexes),
+        value: z.number(),
+        source: z.string().nullable(),
+      }),
     ),
   })
   .meta({ id: 'AreaDetail' });
 export type AreaDetail = z.infer<typeof areaDetailSchema>;
 
 export const areaListSchema = z
-  .object({ items: z.array(areaSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+  .object({
+    items: z.array(areaSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
   .meta({ id: 'AreaList' });
 
 export const featureCollectionSchema = z

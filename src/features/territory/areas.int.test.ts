@@ -42,7 +42,11 @@ describe('GET /api/v1/areas', () => {
   it('lists the county and the 11 samebyar', async () => {
     const county = (await get('/api/v1/areas?type=county')).json();
     expect(county.items).toEqual([
-      expect.objectContaining({ code: '23', name: 'Jämtlands län', population: expect.objectContaining({ value: 132839 }) }),
+      expect.objectContaining({
+        code: '23',
+        name: 'Jämtlands län',
+        population: expect.objectContaining({ value: 132839 }),
+      }),
     ]);
     const samebyar = (await get('/api/v1/areas?type=sameby')).json();
     expect(samebyar.total).toBe(11);
@@ -91,7 +95,9 @@ describe('GET /api/v1/areas/{code}', () => {
       'Njaarke',
       'Tåssåsen',
     ]);
-    expect(are.relatedAreas.every((r: { confidence: string }) => r.confidence.startsWith('stated'))).toBe(true);
+    expect(are.relatedAreas.every((r: { confidence: string }) => r.confidence.startsWith('stated'))).toBe(
+      true,
+    );
     expect(are.populationSeries.length).toBeGreaterThan(5);
     expect(are.populationSeries.filter((p: { sex: string }) => p.sex === 'women')).toEqual([
       expect.objectContaining({ year: 2020 }),
@@ -103,18 +109,25 @@ describe('GET /api/v1/areas/{code}', () => {
   it('gives a sameby with its municipalities, and one without any stated', async () => {
     const tassasen = (await get('/api/v1/areas/sameby-tassasen')).json();
     expect(tassasen.type).toBe('sameby');
-    expect(tassasen.relatedAreas.map((r: { code: string }) => r.code).sort()).toEqual(['2321', '2326', '2380']);
+    expect(tassasen.relatedAreas.map((r: { code: string }) => r.code).sort()).toEqual([
+      '2321',
+      '2326',
+      '2380',
+    ]);
     const voernese = (await get('/api/v1/areas/sameby-voernese')).json();
     expect(voernese.relatedAreas).toEqual([]);
     expect(voernese.note).toContain('not verified');
   });
 
-  it.each(['9999', 'ÅÄÖ', "2380' OR '1'='1", 'x'.repeat(100)])('answers unknown code %s with 404 problem', async (code) => {
-    const res = await get(`/api/v1/areas/${encodeURIComponent(code)}`);
-    expect(res.statusCode).toBe(404);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().detail).toContain('No area with code');
-  });
+  it.each(['9999', 'ÅÄÖ', "2380' OR '1'='1", 'x'.repeat(100)])(
+    'answers unknown code %s with 404 problem',
+    async (code) => {
+      const res = await get(`/api/v1/areas/${encodeURIComponent(code)}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().detail).toContain('No area with code');
+    },
+  );
 
   it('rejects an over-long code (URI too long) as a problem', async () => {
     const res = await get(`/api/v1/areas/${'x'.repeat(5000)}`);

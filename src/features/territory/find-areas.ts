@@ -59,9 +59,7 @@ export async function findAreas(
     db,
     rows.map((r) => r.code),
   );
-  return rows
-    .map((r) => toArea(r, population.get(r.code) ?? null, options.withGeometry))
-    .sort(compareAreas);
+  return rows.map((r) => toArea(r, population.get(r.code) ?? null, options.withGeometry)).sort(compareAreas);
 }
 
 export async function findArea(
@@ -116,7 +114,9 @@ export async function findArea(
   return {
     ...toArea(
       row,
-      latestTotal ? { year: latestTotal.year, value: Number(latestTotal.value), source: latestTotal.source } : null,
+      latestTotal
+        ? { year: latestTotal.year, value: Number(latestTotal.value), source: latestTotal.source }
+        : null,
       withGeometry,
     ),
     source: row.source,

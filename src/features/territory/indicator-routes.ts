@@ -38,7 +38,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       const rows = await db.select().from(indicators);
-      const items = rows.map(toIndicator).sort((a, b) => compareSwedish(a.title.sv ?? a.id, b.title.sv ?? b.id));
+      const items = rows
+        .map(toIndicator)
+        .sort((a, b) => compareSwedish(a.title.sv ?? a.id, b.title.sv ?? b.id));
       return { items, total: items.length };
     },
   );
@@ -102,7 +104,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
           ),
         )
         .orderBy(asc(indicatorValues.areaCode), asc(indicatorValues.year), asc(indicatorValues.sex));
-      return { indicator: toIndicator(indicator), values: rows.map((r) => ({ ...r, value: Number(r.value) })) };
+      return {
+        indicator: toIndicator(indicator),
+        values: rows.map((r) => ({ ...r, value: Number(r.value) })),
+      };
     },
   );
 };
