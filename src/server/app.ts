@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -50,17 +50,17 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
     logger: logger ?? { level: config.logLevel },
     // Behind a load balancer the client address comes from X-Forwarded-For.
     trustProxy: true,
-    // One line per request only when debugging; errors are always logged.
     // Errors raised before routing (bad URL, over-long parameter, bad Content-Type) are
     // problem details too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 400;
       const path = (request.url ?? '').split('?')[0] ?? '';
-      reply
+      (reply as unknown as FastifyReply)
         .code(status)
         .type('application/problem+json')
         .send(problemBody(status, 'Bad Request', path.slice(0, 200), error.message.slice(0, 300)));
     },
+    // One line per request only when debugging; errors are always logged.
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),

@@ -5,12 +5,10 @@ export const swedishCollator = new Intl.Collator('sv', { sensitivity: 'base' });
 export const compareSwedish = (a: string, b: string) => swedishCollator.compare(a, b);
 
 /** A text in Swedish and English; either may be missing (null). */
-export const bilingualSchema = z
-  .object({ sv: z.string().nullable(), en: z.string().nullable() })
-  .meta({
-    id: 'BilingualText',
-    description: 'Text in Swedish and English; null where that language is missing',
-  });
+export const bilingualSchema = z.object({ sv: z.string().nullable(), en: z.string().nullable() }).meta({
+  id: 'BilingualText',
+  description: 'Text in Swedish and English; null where that language is missing',
+});
 export type Bilingual = z.infer<typeof bilingualSchema>;
 
 export const bilingual = (sv: string | null | undefined, en: string | null | undefined): Bilingual => ({
