@@ -140,7 +140,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
         description:
           'Open API of Regionkraft: steering and follow-up of regional growth policy. ' +
           'Errors are RFC 9457 problem details. Data attribution: population and geometry, Källa: SCB (CC BY 4.0).',
-        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+        license: { name: 'MIT', identifier: 'MIT' },
       },
       tags: [
         { name: 'territory', description: 'Areas (county, municipalities, samebyar) and indicators' },
