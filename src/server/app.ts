@@ -3,6 +3,7 @@
  * web app. It takes an open database and a config, so tests build it the same way as `start`.
  */
 import fs from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -58,7 +59,14 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       (reply as unknown as FastifyReply)
         .code(status)
         .type('application/problem+json')
-        .send(problemBody(status, 'Bad Request', path.slice(0, 200), error.message.slice(0, 300)));
+        .send(
+          problemBody(
+            status,
+            STATUS_CODES[status] ?? 'Bad Request',
+            path.slice(0, 200),
+            error.message.slice(0, 300),
+          ),
+        );
     },
     // One line per request only when debugging; errors are always logged.
     logController: new LogController({
@@ -124,8 +132,9 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       .send(
         problemBody(
           status,
-          status >= 500 ? 'Internal Server Error' : (error.name ?? 'Error'),
+          STATUS_CODES[status] ?? 'Error',
           instance,
+          // Internal errors are logged, never shown: they may hold SQL or paths.
           status >= 500 ? undefined : error.message,
         ),
       );

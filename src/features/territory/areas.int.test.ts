@@ -133,6 +133,7 @@ describe('GET /api/v1/areas/{code}', () => {
     const res = await get(`/api/v1/areas/${'x'.repeat(5000)}`);
     expect(res.statusCode).toBe(414);
     expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 414, title: 'URI Too Long' });
   });
 });
 
