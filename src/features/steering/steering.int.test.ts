@@ -66,7 +66,8 @@ describe('GET /api/v1/sdgs', () => {
 });
 
 describe('health and API description', () => {
-  it('is live and ready', async () => {
+  it('is live and ready, on the database the run asked for', async () => {
+    expect(t.database.kind).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
     expect((await get('/health/live')).json()).toEqual({ status: 'ok' });
     expect((await get('/health/ready')).json()).toEqual({ status: 'ok', database: t.database.kind });
   });
