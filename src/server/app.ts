@@ -180,7 +180,17 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWebApp = fs.existsSync(indexHtml);
   if (hasWebApp) {
-    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      // Look files up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
+      index: false,
+      setHeaders: (reply, filePath) => {
+        // Vite puts a content hash in every asset name: those never change.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/health');

@@ -1,4 +1,13 @@
-import { type Area, type AreaDetail, type AreaGeoJson, api, type IndicatorValues, type SdgResponse, type SteeringResponse, unwrap } from './client';
+import {
+  type Area,
+  type AreaDetail,
+  type AreaGeoJson,
+  api,
+  type IndicatorValues,
+  type SdgResponse,
+  type SteeringResponse,
+  unwrap,
+} from './client';
 
 /** Small in-memory cache: reference data changes rarely and several pages share it. */
 const cache = new Map<string, Promise<unknown>>();
@@ -15,11 +24,14 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 export const getSteering = (): Promise<SteeringResponse> =>
   cached('steering', async () => unwrap(await api.GET('/api/v1/steering')));
 
-export const getSdgs = (): Promise<SdgResponse> => cached('sdgs', async () => unwrap(await api.GET('/api/v1/sdgs')));
+export const getSdgs = (): Promise<SdgResponse> =>
+  cached('sdgs', async () => unwrap(await api.GET('/api/v1/sdgs')));
 
 export const getMunicipalities = (): Promise<Area[]> =>
   cached('municipalities', async () => {
-    const res = unwrap(await api.GET('/api/v1/areas', { params: { query: { type: 'municipality', limit: 500 } } }));
+    const res = unwrap(
+      await api.GET('/api/v1/areas', { params: { query: { type: 'municipality', limit: 500 } } }),
+    );
     return res.items;
   });
 
@@ -29,7 +41,9 @@ export const getMunicipalityGeoJson = (): Promise<AreaGeoJson> =>
   );
 
 export const getArea = (code: string): Promise<AreaDetail> =>
-  cached(`area:${code}`, async () => unwrap(await api.GET('/api/v1/areas/{code}', { params: { path: { code } } })));
+  cached(`area:${code}`, async () =>
+    unwrap(await api.GET('/api/v1/areas/{code}', { params: { path: { code } } })),
+  );
 
 export const getPopulationValues = (area: string): Promise<IndicatorValues> =>
   cached(`population:${area}`, async () =>

@@ -12,6 +12,7 @@ export function Layout() {
 
   // After client-side navigation, move focus to the main content and scroll to top
   // so keyboard and screen-reader users land on the new page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on route change
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -38,7 +39,12 @@ export function Layout() {
               <span className="brand-tagline">{t('app.tagline')}</span>
             </span>
           </Link>
-          <LanguageSwitch />
+          <div className="header-tools">
+            <a className="header-link" href="/api/docs">
+              {t('nav.apiDocs')}
+            </a>
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <Navigation />
@@ -72,8 +78,8 @@ export function Layout() {
                 CC BY 4.0
               </a>{' '}
               ·{' '}
-              <a href="https://interoperable-europe.ec.europa.eu/collection/eupl" rel="noopener">
-                EUPL-1.2
+              <a href="https://opensource.org/license/mit" rel="noopener">
+                MIT
               </a>
             </p>
           </section>

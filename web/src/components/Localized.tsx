@@ -26,7 +26,12 @@ export function Localized({ text, as: Tag = 'span', className, note = true }: Pr
   return (
     <Tag className={className}>
       <span lang={other}>{fallback}</span>
-      {note ? <span className="fallback-note"> {t(other === 'en' ? 'common.englishFallback' : 'common.swedishFallback')}</span> : null}
+      {note ? (
+        <span className="fallback-note">
+          {' '}
+          {t(other === 'en' ? 'common.englishFallback' : 'common.swedishFallback')}
+        </span>
+      ) : null}
     </Tag>
   );
 }

@@ -5,7 +5,12 @@ import { formatNumber } from '../lib/format';
 import { EChart } from './EChart';
 import { type EChartsInstance, type EChartsOption, ensureMap, escapeHtml, MAP_NAME } from './echarts';
 
-export type MapFeatureInfo = { code: string; name: string; population: number | null; populationYear: number | null };
+export type MapFeatureInfo = {
+  code: string;
+  name: string;
+  population: number | null;
+  populationYear: number | null;
+};
 
 export function featureInfo(geojson: AreaGeoJson): MapFeatureInfo[] {
   return geojson.features.map((f) => ({
@@ -37,7 +42,16 @@ type Props = {
   height?: number;
 };
 
-export function MunicipalityMap({ geojson, label, mode, highlightCode, activeCode, onSelect, onHover, height = 440 }: Props) {
+export function MunicipalityMap({
+  geojson,
+  label,
+  mode,
+  highlightCode,
+  activeCode,
+  onSelect,
+  onHover,
+  height = 440,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const chartRef = useRef<EChartsInstance | null>(null);
@@ -117,6 +131,7 @@ export function MunicipalityMap({ geojson, label, mode, highlightCode, activeCod
         itemHeight: 12,
         textStyle: { color: '#1f3547', fontSize: 12 },
         selectedMode: false,
+        showLabel: true,
         text: [t('map.legendTitle')],
         textGap: 8,
       },

@@ -56,9 +56,6 @@ export function Navigation() {
                 <NavLink to={l.to}>{t(l.key)}</NavLink>
               </li>
             ))}
-            <li>
-              <a href="/api/docs">{t('nav.apiDocs')}</a>
-            </li>
           </ul>
         </div>
       </div>

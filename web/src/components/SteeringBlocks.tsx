@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SteeringResponse } from '../api/client';
 import { formatDate } from '../lib/format';
 import { Localized } from './Localized';
+import { SourceText } from './SourceText';
 
 type Steering = SteeringResponse;
 
@@ -13,12 +14,22 @@ export function GoalQuote({ goal }: { goal: Steering['goal'] }) {
       <blockquote>
         <Localized as="p" text={goal.text} />
       </blockquote>
-      {goal.source ? <figcaption className="goal-source">{goal.source}</figcaption> : null}
+      {goal.source ? (
+        <figcaption>
+          <SourceText className="goal-source" source={goal.source} />
+        </figcaption>
+      ) : null}
     </figure>
   );
 }
 
-export function PriorityCards({ priorities, detailed = false }: { priorities: Steering['priorities']; detailed?: boolean }) {
+export function PriorityCards({
+  priorities,
+  detailed = false,
+}: {
+  priorities: Steering['priorities'];
+  detailed?: boolean;
+}) {
   const { t } = useTranslation();
   const sorted = [...priorities].sort((a, b) => a.number - b.number);
   return (
@@ -46,7 +57,13 @@ const AREA_ICONS: Record<string, string> = {
   'digitala-losningar': 'M4 5h16v11H4zM9 20h6M12 16v4',
 };
 
-export function StrengthAreaCards({ areas, detailed = false }: { areas: Steering['strengthAreas']; detailed?: boolean }) {
+export function StrengthAreaCards({
+  areas,
+  detailed = false,
+}: {
+  areas: Steering['strengthAreas'];
+  detailed?: boolean;
+}) {
   return (
     <ul className="card-grid cards-4 strength-list" data-testid="strength-areas">
       {areas.map((a) => (

@@ -8,18 +8,19 @@ export type ApiState<T> =
 /** Runs an async loader when deps change; ignores results of superseded calls. */
 export function useApi<T>(load: () => Promise<T>, deps: DependencyList): ApiState<T> {
   const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller controls the deps
   useEffect(() => {
     let active = true;
     setState({ status: 'loading' });
     load().then(
       (data) => active && setState({ status: 'ok', data }),
       (error: unknown) =>
-        active && setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+        active &&
+        setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => {
       active = false;
     };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller controls the deps
   }, deps);
   return state;
 }

@@ -9,8 +9,23 @@ import { useApi } from '../../lib/useApi';
 
 /** Official SDG colours, used only as a decorative stripe (text stays dark on white). */
 const SDG_COLORS = [
-  '#E5243B', '#DDA63A', '#4C9F38', '#C5192D', '#FF3A21', '#26BDE2', '#FCC30B', '#A21942', '#FD6925',
-  '#DD1367', '#FD9D24', '#BF8B2E', '#3F7E44', '#0A97D9', '#56C02B', '#00689D', '#19486A',
+  '#E5243B',
+  '#DDA63A',
+  '#4C9F38',
+  '#C5192D',
+  '#FF3A21',
+  '#26BDE2',
+  '#FCC30B',
+  '#A21942',
+  '#FD6925',
+  '#DD1367',
+  '#FD9D24',
+  '#BF8B2E',
+  '#3F7E44',
+  '#0A97D9',
+  '#56C02B',
+  '#00689D',
+  '#19486A',
 ];
 
 export function Agenda2030Page() {
@@ -37,7 +52,9 @@ export function Agenda2030Page() {
           <div className="toolbar">
             <p className="muted">
               {t('agenda.summary', { goals: goals.length, targets: targetCount })}
-              {lang === 'sv' && svTargets < targetCount ? ` ${t('agenda.svGap', { count: svTargets, total: targetCount })}` : ''}
+              {lang === 'sv' && svTargets < targetCount
+                ? ` ${t('agenda.svGap', { count: svTargets, total: targetCount })}`
+                : ''}
             </p>
             <div className="toolbar-actions">
               <button type="button" className="button button-secondary" onClick={() => setAll(true)}>
@@ -50,7 +67,11 @@ export function Agenda2030Page() {
           </div>
           <ol className="sdg-list" ref={listRef} data-testid="sdg-list">
             {goals.map((g) => (
-              <li key={g.goal} className="sdg-goal" style={{ '--sdg-color': SDG_COLORS[g.goal - 1] } as CSSProperties}>
+              <li
+                key={g.goal}
+                className="sdg-goal"
+                style={{ '--sdg-color': SDG_COLORS[g.goal - 1] } as CSSProperties}
+              >
                 <details>
                   <summary>
                     <span className="sdg-number" aria-hidden="true">
@@ -58,10 +79,14 @@ export function Agenda2030Page() {
                     </span>
                     <span className="sdg-summary-text">
                       <span className="sdg-short">
-                        <span className="visually-hidden">{t('agenda.goalNumber', { number: g.goal })}: </span>
+                        <span className="visually-hidden">
+                          {t('agenda.goalNumber', { number: g.goal })}:{' '}
+                        </span>
                         <Localized text={g.short} />
                       </span>
-                      <span className="sdg-count">{t('agenda.targetCount', { count: g.targets.length })}</span>
+                      <span className="sdg-count">
+                        {t('agenda.targetCount', { count: g.targets.length })}
+                      </span>
                     </span>
                   </summary>
                   <div className="sdg-body">

@@ -5,6 +5,7 @@ import { getArea, getMunicipalityGeoJson } from '../../api/queries';
 import { MunicipalityMap } from '../../components/MunicipalityMap';
 import { PageHeader } from '../../components/PageHeader';
 import { ScbSource } from '../../components/SourceNote';
+import { SourceText } from '../../components/SourceText';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { formatNumber, sortByName } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
@@ -19,7 +20,9 @@ export function MunicipalityPage() {
   const geo = useApi(getMunicipalityGeoJson, []);
 
   const notFound =
-    (area.status === 'error' && area.error instanceof ApiError && (area.error.status === 404 || area.error.status === 400)) ||
+    (area.status === 'error' &&
+      area.error instanceof ApiError &&
+      (area.error.status === 404 || area.error.status === 400)) ||
     (area.status === 'ok' && area.data.type !== 'municipality');
   if (notFound) {
     return (
@@ -52,14 +55,19 @@ export function MunicipalityPage() {
           <li aria-current="page">{a.name}</li>
         </ol>
       </nav>
-      <PageHeader title={t('municipality.title', { name: a.name })} kicker={t('municipality.kicker', { code: a.code })} />
+      <PageHeader
+        title={t('municipality.title', { name: a.name })}
+        kicker={t('municipality.kicker', { code: a.code })}
+      />
 
       <div className="profile-grid">
         <div className="profile-main">
           <dl className="stat-grid">
             <div className="stat">
               <dt>{t('municipality.populationLatest', { year: a.population?.year ?? '' })}</dt>
-              <dd data-testid="population-latest">{a.population ? formatNumber(a.population.value, lang) : '–'}</dd>
+              <dd data-testid="population-latest">
+                {a.population ? formatNumber(a.population.value, lang) : '–'}
+              </dd>
             </div>
             {latestSex?.women !== undefined ? (
               <div className="stat">
@@ -108,12 +116,12 @@ export function MunicipalityPage() {
                           {stated ? t('municipality.confirmed') : t('municipality.unverified')}
                         </span>
                       </div>
-                      {s.relation ? <p className="sameby-relation">{s.relation}</p> : null}
-                      {s.source ? (
-                        <p className="sameby-source">
-                          {t('municipality.sourceLabel')} {s.source}
+                      {s.relation ? (
+                        <p className="sameby-relation" lang="sv">
+                          {s.relation}
                         </p>
                       ) : null}
+                      {s.source ? <SourceText className="sameby-source" source={s.source} /> : null}
                     </li>
                   );
                 })}

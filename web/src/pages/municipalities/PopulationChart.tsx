@@ -66,7 +66,9 @@ export function PopulationChart({ name, series }: { name: string; series: Point[
       },
       series: [
         line('total', '#0b5570', t('municipality.total')),
-        ...(sexLines ? [line('women', '#b0367a', t('municipality.women')), line('men', '#2f6fb3', t('municipality.men'))] : []),
+        ...(sexLines
+          ? [line('women', '#b0367a', t('municipality.women')), line('men', '#2f6fb3', t('municipality.men'))]
+          : []),
       ],
     };
   }, [rows, withSex.length, first, last, lang, t]);

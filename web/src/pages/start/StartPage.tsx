@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getMunicipalities, getMunicipalityGeoJson, getSteering } from '../../api/queries';
 import { MunicipalityOverview } from '../../components/MunicipalityOverview';
-import { DocumentList, GoalQuote, PriorityCards, StrengthAreaCards } from '../../components/SteeringBlocks';
 import { ErrorMessage, Loading } from '../../components/Status';
+import { DocumentList, GoalQuote, PriorityCards, StrengthAreaCards } from '../../components/SteeringBlocks';
 import { useDocumentTitle } from '../../lib/documentTitle';
 import { useApi } from '../../lib/useApi';
 

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { getSteering } from '../../api/queries';
 import { Localized } from '../../components/Localized';
 import { PageHeader } from '../../components/PageHeader';
-import { DocumentList, GoalQuote, PriorityCards, StrengthAreaCards } from '../../components/SteeringBlocks';
 import { ErrorMessage, Loading } from '../../components/Status';
+import { DocumentList, GoalQuote, PriorityCards, StrengthAreaCards } from '../../components/SteeringBlocks';
 import { useApi } from '../../lib/useApi';
 
 export function SteeringPage() {
