@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test/test-database.ts';
 
@@ -90,6 +92,13 @@ describe('health and API description', () => {
     const docs = await get('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
+  });
+
+  it('matches the OpenAPI document the web client was generated from (else: npm run gen:api)', async () => {
+    const committed = JSON.parse(
+      fs.readFileSync(path.join(t.config.dataFilesDir, '..', 'web', 'src', 'api', 'openapi.json'), 'utf8'),
+    );
+    expect(committed).toEqual(JSON.parse(JSON.stringify(t.app.swagger())));
   });
 
   it('answers unknown API routes with a 404 problem, and sets security headers', async () => {

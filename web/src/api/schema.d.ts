@@ -556,6 +556,62 @@ export interface components {
             sv: string | null;
             en: string | null;
         };
+        SdgGoalInput: {
+            goal: number;
+            title: components["schemas"]["BilingualTextInput"];
+            short: components["schemas"]["BilingualTextInput"];
+            targets: {
+                id: string;
+                title: components["schemas"]["BilingualTextInput"];
+                shortSv: string | null;
+            }[];
+        };
+        SteeringInput: {
+            region: {
+                code: string;
+                name: string;
+                authority: string;
+            };
+            goal: {
+                text: components["schemas"]["BilingualTextInput"];
+                source: string | null;
+            };
+            documents: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                /** @enum {string} */
+                kind: "development_strategy" | "goals_and_priorities" | "smart_specialisation";
+                title: components["schemas"]["BilingualTextInput"];
+                diarienummer: string | null;
+                /** @description ISO date */
+                adoptedOn: string | null;
+                adoptedBy: string | null;
+                validFrom: string | null;
+                validTo: string | null;
+                note: components["schemas"]["BilingualTextInput"];
+                url: string | null;
+            }[];
+            priorities: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: components["schemas"]["BilingualTextInput"];
+                description: components["schemas"]["BilingualTextInput"];
+            }[];
+            strengthAreas: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: components["schemas"]["BilingualTextInput"];
+                description: components["schemas"]["BilingualTextInput"];
+                descriptionUncertain: boolean;
+            }[];
+            nationalAreas: {
+                code: number;
+                title: components["schemas"]["BilingualTextInput"];
+            }[];
+        };
         /** @description GeoJSON geometry (WGS84 lon/lat) */
         GeometryInput: {
             type: string;
@@ -647,62 +703,6 @@ export interface components {
             source: string | null;
             koladaKpi: string | null;
         };
-        SdgGoalInput: {
-            goal: number;
-            title: components["schemas"]["BilingualTextInput"];
-            short: components["schemas"]["BilingualTextInput"];
-            targets: {
-                id: string;
-                title: components["schemas"]["BilingualTextInput"];
-                shortSv: string | null;
-            }[];
-        };
-        SteeringInput: {
-            region: {
-                code: string;
-                name: string;
-                authority: string;
-            };
-            goal: {
-                text: components["schemas"]["BilingualTextInput"];
-                source: string | null;
-            };
-            documents: {
-                /** Format: uuid */
-                id: string;
-                key: string;
-                /** @enum {string} */
-                kind: "development_strategy" | "goals_and_priorities" | "smart_specialisation";
-                title: components["schemas"]["BilingualTextInput"];
-                diarienummer: string | null;
-                /** @description ISO date */
-                adoptedOn: string | null;
-                adoptedBy: string | null;
-                validFrom: string | null;
-                validTo: string | null;
-                note: components["schemas"]["BilingualTextInput"];
-                url: string | null;
-            }[];
-            priorities: {
-                /** Format: uuid */
-                id: string;
-                number: number;
-                title: components["schemas"]["BilingualTextInput"];
-                description: components["schemas"]["BilingualTextInput"];
-            }[];
-            strengthAreas: {
-                /** Format: uuid */
-                id: string;
-                slug: string;
-                name: components["schemas"]["BilingualTextInput"];
-                description: components["schemas"]["BilingualTextInput"];
-                descriptionUncertain: boolean;
-            }[];
-            nationalAreas: {
-                code: number;
-                title: components["schemas"]["BilingualTextInput"];
-            }[];
-        };
         /** @description RFC 9457 problem details */
         Problem: {
             type: string;
@@ -719,6 +719,62 @@ export interface components {
         BilingualText: {
             sv: string | null;
             en: string | null;
+        };
+        SdgGoal: {
+            goal: number;
+            title: components["schemas"]["BilingualText"];
+            short: components["schemas"]["BilingualText"];
+            targets: {
+                id: string;
+                title: components["schemas"]["BilingualText"];
+                shortSv: string | null;
+            }[];
+        };
+        Steering: {
+            region: {
+                code: string;
+                name: string;
+                authority: string;
+            };
+            goal: {
+                text: components["schemas"]["BilingualText"];
+                source: string | null;
+            };
+            documents: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                /** @enum {string} */
+                kind: "development_strategy" | "goals_and_priorities" | "smart_specialisation";
+                title: components["schemas"]["BilingualText"];
+                diarienummer: string | null;
+                /** @description ISO date */
+                adoptedOn: string | null;
+                adoptedBy: string | null;
+                validFrom: string | null;
+                validTo: string | null;
+                note: components["schemas"]["BilingualText"];
+                url: string | null;
+            }[];
+            priorities: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: components["schemas"]["BilingualText"];
+                description: components["schemas"]["BilingualText"];
+            }[];
+            strengthAreas: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: components["schemas"]["BilingualText"];
+                description: components["schemas"]["BilingualText"];
+                descriptionUncertain: boolean;
+            }[];
+            nationalAreas: {
+                code: number;
+                title: components["schemas"]["BilingualText"];
+            }[];
         };
         /** @description GeoJSON geometry (WGS84 lon/lat) */
         Geometry: {
@@ -810,62 +866,6 @@ export interface components {
             unit: components["schemas"]["BilingualText"];
             source: string | null;
             koladaKpi: string | null;
-        };
-        SdgGoal: {
-            goal: number;
-            title: components["schemas"]["BilingualText"];
-            short: components["schemas"]["BilingualText"];
-            targets: {
-                id: string;
-                title: components["schemas"]["BilingualText"];
-                shortSv: string | null;
-            }[];
-        };
-        Steering: {
-            region: {
-                code: string;
-                name: string;
-                authority: string;
-            };
-            goal: {
-                text: components["schemas"]["BilingualText"];
-                source: string | null;
-            };
-            documents: {
-                /** Format: uuid */
-                id: string;
-                key: string;
-                /** @enum {string} */
-                kind: "development_strategy" | "goals_and_priorities" | "smart_specialisation";
-                title: components["schemas"]["BilingualText"];
-                diarienummer: string | null;
-                /** @description ISO date */
-                adoptedOn: string | null;
-                adoptedBy: string | null;
-                validFrom: string | null;
-                validTo: string | null;
-                note: components["schemas"]["BilingualText"];
-                url: string | null;
-            }[];
-            priorities: {
-                /** Format: uuid */
-                id: string;
-                number: number;
-                title: components["schemas"]["BilingualText"];
-                description: components["schemas"]["BilingualText"];
-            }[];
-            strengthAreas: {
-                /** Format: uuid */
-                id: string;
-                slug: string;
-                name: components["schemas"]["BilingualText"];
-                description: components["schemas"]["BilingualText"];
-                descriptionUncertain: boolean;
-            }[];
-            nationalAreas: {
-                code: number;
-                title: components["schemas"]["BilingualText"];
-            }[];
         };
     };
     responses: never;
