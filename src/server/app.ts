@@ -192,11 +192,20 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       },
     });
   }
+  if (hasWebApp) {
+    // The folder itself has no listing: "/" is the app's entry page.
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html'),
+    );
+  }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api') || request.url.startsWith('/health');
     // Client-side routes of the single-page app get its index.html.
     if (hasWebApp && !isApi && request.method === 'GET' && !path.extname(request.url.split('?')[0] ?? '')) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      return reply
+        .header('Cache-Control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
     }
     return reply
       .code(404)
