@@ -9,7 +9,7 @@ test('switching to English changes the texts and persists after reload', async (
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Regional growth policy in Jämtlands län');
-  await expect(page.getByRole('heading', { name: 'Long-term priorities' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Long-term priorities', exact: true })).toBeVisible();
   await expect(
     page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Municipalities' }),
   ).toBeVisible();
