@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.ts';
 import * as t from '../../db/schema.ts';
 import {
@@ -130,6 +131,18 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
 /** `excluded.col` for ON CONFLICT … DO UPDATE SET. */
 const excluded = (column: string) => sql.raw(`excluded."${column}"`);
 
+/**
+ * The SET list of an upsert: every column takes the incoming value, except the key columns,
+ * the row id (so links to the row stay valid) and created_at; updated_at becomes now().
+ */
+function updateAllExcept(table: PgTable, keep: string[]): Record<string, SQL> {
+  return Object.fromEntries(
+    Object.entries(getTableColumns(table))
+      .filter(([property]) => !keep.includes(property) && property !== 'id' && property !== 'createdAt')
+      .map(([property, column]) => [property, property === 'updatedAt' ? sql`now()` : excluded(column.name)]),
+  );
+}
+
 export async function loadReferenceData(
   db: Db,
   dataFilesDir: string,
@@ -137,7 +150,6 @@ export async function loadReferenceData(
 ): Promise<ReferenceLoadSummary> {
   const files = await readReferenceFiles(dataFilesDir, regionCode);
   const { manifest, steering } = files;
-  const now = new Date();
 
   return db.transaction(async (tx) => {
     // Several app servers may start at once against one PostgreSQL: load one at a time.
@@ -155,15 +167,7 @@ export async function loadReferenceData(
       })
       .onConflictDoUpdate({
         target: t.regions.code,
-        set: {
-          name: excluded('name'),
-          authority: excluded('authority'),
-          koladaId: excluded('kolada_id'),
-          goalSv: excluded('goal_sv'),
-          goalEn: excluded('goal_en'),
-          goalSource: excluded('goal_source'),
-          updatedAt: now,
-        },
+        set: updateAllExcept(t.regions, ['code']),
       });
 
     const samiByCode = new Map(files.samiAdministrative.map((r) => [r.code, r]));
@@ -201,17 +205,7 @@ export async function loadReferenceData(
       .values(areaRows)
       .onConflictDoUpdate({
         target: t.areas.code,
-        set: {
-          name: excluded('name'),
-          type: excluded('type'),
-          samiAdministrative: excluded('sami_administrative'),
-          samiAdministrativeSource: excluded('sami_administrative_source'),
-          geometry: excluded('geometry'),
-          geometrySource: excluded('geometry_source'),
-          source: excluded('source'),
-          note: excluded('note'),
-          updatedAt: now,
-        },
+        set: updateAllExcept(t.areas, ['code']),
       });
 
     // Relations are fully described by the file: replace this region's set.
@@ -243,15 +237,7 @@ export async function loadReferenceData(
       )
       .onConflictDoUpdate({
         target: t.indicators.id,
-        set: {
-          titleSv: excluded('title_sv'),
-          titleEn: excluded('title_en'),
-          unitSv: excluded('unit_sv'),
-          unitEn: excluded('unit_en'),
-          source: excluded('source'),
-          koladaKpi: excluded('kolada_kpi'),
-          updatedAt: now,
-        },
+        set: updateAllExcept(t.indicators, []),
       });
 
     if (files.population.length > 0) {
@@ -295,13 +281,7 @@ export async function loadReferenceData(
       )
       .onConflictDoUpdate({
         target: t.sdgGoals.goal,
-        set: {
-          titleSv: excluded('title_sv'),
-          titleEn: excluded('title_en'),
-          shortSv: excluded('short_sv'),
-          shortEn: excluded('short_en'),
-          svSource: excluded('sv_source'),
-        },
+        set: updateAllExcept(t.sdgGoals, ['goal']),
       });
     const targetRows = files.sdgs.flatMap((g) =>
       g.targets.map((target, position) => ({
@@ -319,14 +299,7 @@ export async function loadReferenceData(
       .values(targetRows)
       .onConflictDoUpdate({
         target: t.sdgTargets.id,
-        set: {
-          goal: excluded('goal'),
-          position: excluded('position'),
-          titleSv: excluded('title_sv'),
-          titleEn: excluded('title_en'),
-          shortSv: excluded('short_sv'),
-          svSource: excluded('sv_source'),
-        },
+        set: updateAllExcept(t.sdgTargets, []),
       });
 
     await tx
@@ -341,7 +314,7 @@ export async function loadReferenceData(
       )
       .onConflictDoUpdate({
         target: t.nationalStrategyAreas.code,
-        set: { titleSv: excluded('title_sv'), titleEn: excluded('title_en'), source: excluded('source') },
+        set: updateAllExcept(t.nationalStrategyAreas, ['code']),
       });
 
     const documentIds = new Map<string, string>();
@@ -366,21 +339,7 @@ export async function loadReferenceData(
         })
         .onConflictDoUpdate({
           target: [t.steeringDocuments.regionCode, t.steeringDocuments.key],
-          set: {
-            kind: excluded('kind'),
-            titleSv: excluded('title_sv'),
-            titleEn: excluded('title_en'),
-            diarienummer: excluded('diarienummer'),
-            adoptedOn: excluded('adopted_on'),
-            adoptedBy: excluded('adopted_by'),
-            validFrom: excluded('valid_from'),
-            validTo: excluded('valid_to'),
-            url: excluded('url'),
-            source: excluded('source'),
-            noteSv: excluded('note_sv'),
-            noteEn: excluded('note_en'),
-            updatedAt: now,
-          },
+          set: updateAllExcept(t.steeringDocuments, ['regionCode', 'key']),
         })
         .returning({ id: t.steeringDocuments.id });
       if (row) documentIds.set(d.key, row.id);
@@ -400,14 +359,7 @@ export async function loadReferenceData(
         })
         .onConflictDoUpdate({
           target: [t.longTermPriorities.regionCode, t.longTermPriorities.number],
-          set: {
-            documentId: excluded('document_id'),
-            titleSv: excluded('title_sv'),
-            titleEn: excluded('title_en'),
-            descriptionSv: excluded('description_sv'),
-            descriptionEn: excluded('description_en'),
-            updatedAt: now,
-          },
+          set: updateAllExcept(t.longTermPriorities, ['regionCode', 'number']),
         });
     }
 
@@ -427,16 +379,7 @@ export async function loadReferenceData(
         })
         .onConflictDoUpdate({
           target: [t.strengthAreas.regionCode, t.strengthAreas.slug],
-          set: {
-            position: excluded('position'),
-            documentId: excluded('document_id'),
-            nameSv: excluded('name_sv'),
-            nameEn: excluded('name_en'),
-            descriptionSv: excluded('description_sv'),
-            descriptionEn: excluded('description_en'),
-            descriptionUncertain: excluded('description_uncertain'),
-            updatedAt: now,
-          },
+          set: updateAllExcept(t.strengthAreas, ['regionCode', 'slug']),
         });
     }
 
