@@ -35,7 +35,7 @@ const program = new Command()
   .name('regionkraft')
   .description(
     'Regionkraft – styrning och uppföljning av regional tillväxtpolitik.\n' +
-      'Configuration comes from environment variables: PORT, HOST, REGIONKRAFT_DATA_DIR, DATABASE_URL, LOG_LEVEL, REGIONKRAFT_REGION.',
+      'Configuration comes from environment variables: PORT, HOST, REGIONKRAFT_DATA_DIR, DATABASE_URL, LOG_LEVEL, TRUST_PROXY, REGIONKRAFT_REGION.',
   )
   .showHelpAfterError();
 

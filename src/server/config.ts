@@ -23,6 +23,14 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
+    )
+    .default('false'),
   REGIONKRAFT_REGION: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit county code such as 23')
@@ -36,6 +44,11 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: (typeof logLevels)[number];
+  /**
+   * Which proxies may set X-Forwarded-For (client address for rate limiting and logs).
+   * false by default: otherwise any client could pick its own address.
+   */
+  trustProxy: boolean | number | string[];
   /** County code of the region this instance serves by default. */
   regionCode: string;
   /** Folder with the shipped reference data. */
@@ -70,8 +83,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.REGIONKRAFT_DATA_DIR ?? path.join(projectRoot, 'var', 'data')),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     regionCode: e.REGIONKRAFT_REGION,
     dataFilesDir: path.join(projectRoot, 'data'),
     webDistDir: path.join(projectRoot, 'web', 'dist'),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim());
 }
