@@ -133,6 +133,39 @@ describe('regionkraft start', () => {
     expect(await second.exited).toBe(0);
   });
 
+  it('releases the database and the lock when the start fails (port in use)', async () => {
+    const dataDir = tempDir();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    const proc = run(['start', '--no-build'], { PORT: String(port), REGIONKRAFT_DATA_DIR: dataDir });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('EADDRINUSE');
+    blocker.close();
+    expect(fs.existsSync(path.join(dataDir, 'regionkraft.lock'))).toBe(false);
+  });
+
+  it('stops cleanly when told to stop while still starting', async () => {
+    const dataDir = tempDir();
+    const proc = run(['start', '--no-build'], {
+      PORT: String(await freePort()),
+      REGIONKRAFT_DATA_DIR: dataDir,
+    });
+    while (!proc.output().includes('Opening the embedded database')) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    expect(proc.output()).toContain('Stopped cleanly');
+    expect(proc.output()).not.toContain('Regionkraft is running');
+    expect(fs.existsSync(path.join(dataDir, 'regionkraft.lock'))).toBe(false);
+    // The folder it left is usable.
+    const next = await startServer(dataDir);
+    expect((await fetch(`${next.url}/health/ready`)).status).toBe(200);
+    next.child.kill('SIGTERM');
+    await next.exited;
+  });
+
   it('exits with a clear message on a bad configuration', async () => {
     const proc = run(['start', '--no-build'], { PORT: 'eighty', REGIONKRAFT_DATA_DIR: tempDir() });
     expect(await proc.exited).toBe(1);

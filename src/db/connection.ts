@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -24,7 +25,7 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -44,6 +45,10 @@ export function redactUrl(url: string): string {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client losing its connection (PostgreSQL restart, failover) emits 'error' on the
+    // pool; unhandled, that would end the process. The pool replaces the client, and requests
+    // meanwhile fail and /health/ready answers 503.
+    pool.on('error', (error) => console.error(`[regionkraft] PostgreSQL connection lost: ${error.message}`));
     // Check the connection now, so a wrong URL fails at start with a clear message.
     const client = await pool.connect().catch(async (error: Error) => {
       await pool.end();

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireDataDirLock, DataDirLockedError, isProcessAlive } from './data-dir-lock.ts';
+import {
+  acquireDataDirLock,
+  DataDirLockedError,
+  isProcessAlive,
+  isStaleLock,
+  type LockOwner,
+  processStartTime,
+} from './data-dir-lock.ts';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'rk-lock-'));
 
@@ -50,7 +57,7 @@ describe('acquireDataDirLock', () => {
     lock.release();
   });
 
-  it('takes over an unreadable (half-written) lock file', () => {
+  it('takes over a garbage lock file (a real lock never exists without its content)', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'regionkraft.lock'), '{"pid": 12');
     acquireDataDirLock(dir).release();
@@ -63,6 +70,30 @@ describe('acquireDataDirLock', () => {
       JSON.stringify({ pid: deadPid(), hostname: 'some-other-host', startedAt: 'then', command: 'x' }),
     );
     expect(() => acquireDataDirLock(dir)).toThrow('on some-other-host');
+    expect(() => acquireDataDirLock(dir)).toThrow('delete ');
+  });
+
+  it('takes over a lock with our own pid from an earlier life (e.g. a restarted container)', () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'regionkraft.lock'),
+      JSON.stringify({
+        pid: process.pid,
+        hostname: os.hostname(),
+        startedAt: '2020-01-01T00:00:00Z',
+        command: 'x',
+      }),
+    );
+    acquireDataDirLock(dir).release();
+  });
+
+  it('leaves no temporary files behind', () => {
+    const dir = tempDir();
+    const lock = acquireDataDirLock(dir);
+    expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
+    expect(fs.readdirSync(dir)).toEqual(['regionkraft.lock']);
+    lock.release();
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('release does not remove a lock that another process has since taken', () => {
@@ -71,5 +102,44 @@ describe('acquireDataDirLock', () => {
     fs.writeFileSync(lock.lockFile, JSON.stringify({ pid: 1, hostname: os.hostname() }));
     lock.release();
     expect(fs.existsSync(lock.lockFile)).toBe(true);
+  });
+});
+
+describe('isStaleLock', () => {
+  const here = { hostname: 'h', pid: 100 };
+  const owner = (o: Partial<LockOwner>): LockOwner => ({
+    pid: 200,
+    hostname: 'h',
+    startedAt: '2026-01-01T10:00:00.000Z',
+    command: 'x',
+    ...o,
+  });
+  const lockTime = Date.parse('2026-01-01T10:00:00.000Z');
+  const probe = (alive: boolean, startedAt?: number) => ({ alive: () => alive, startedAt: () => startedAt });
+
+  it('keeps the lock of a live process that started before it wrote the lock', () => {
+    expect(isStaleLock(owner({}), here, probe(true, lockTime - 500))).toBe(false);
+  });
+  it('keeps a live lock when the start time cannot be read', () => {
+    expect(isStaleLock(owner({}), here, probe(true, undefined))).toBe(false);
+  });
+  it('takes over when the pid now belongs to a process started later (pid reuse)', () => {
+    expect(isStaleLock(owner({}), here, probe(true, lockTime + 60_000))).toBe(true);
+  });
+  it('takes over when the process is gone, or the file is unreadable', () => {
+    expect(isStaleLock(owner({}), here, probe(false))).toBe(true);
+    expect(isStaleLock(undefined, here, probe(true))).toBe(true);
+  });
+  it("never takes over another host's lock", () => {
+    expect(isStaleLock(owner({ hostname: 'other' }), here, probe(false))).toBe(false);
+  });
+});
+
+describe('processStartTime', () => {
+  it("reads this process's start time (Linux)", () => {
+    const started = processStartTime(process.pid);
+    if (process.platform !== 'linux') return expect(started).toBeUndefined();
+    expect(started).toBeGreaterThan(Date.now() - process.uptime() * 1000 - 5000);
+    expect(started).toBeLessThanOrEqual(Date.now());
   });
 });

@@ -41,8 +41,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow('TRUST_PROXY="everyone"');
   });
 
-  it('treats an empty DATABASE_URL as unset', () => {
+  it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(loadConfig({ PORT: '', HOST: ' ', LOG_LEVEL: '' })).toMatchObject({
+      port: 3000,
+      host: 'localhost',
+      logLevel: 'info',
+    });
   });
 
   it.each([

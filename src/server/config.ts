@@ -20,8 +20,7 @@ const envSchema = z.object({
     .string()
     .trim()
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// connection URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+    .optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
   TRUST_PROXY: z
     .string()
@@ -66,7 +65,11 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration from environment variables. Throws ConfigError. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (PORT=) means "not set", not "port 0".
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {

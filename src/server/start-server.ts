@@ -1,8 +1,10 @@
 /**
  * `regionkraft start`: open the database (taking the data-folder lock), migrate, load the
  * reference data, build the web app if needed, then serve. Shuts down cleanly on SIGINT/SIGTERM:
- * first the HTTP server (in-flight requests finish), then the database, then the lock.
+ * first the HTTP server (in-flight requests finish), then the database, then the lock — also
+ * when the signal comes while starting, and when a start-up step fails.
  */
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
@@ -18,19 +20,61 @@ export async function databaseFromConfig(config: Config): Promise<Database> {
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 
-export async function startServer(config: Config, options: StartOptions): Promise<FastifyInstance> {
+export async function startServer(
+  config: Config,
+  options: StartOptions,
+): Promise<FastifyInstance | undefined> {
   const { log } = options;
   let database: Database | undefined;
   let app: FastifyInstance | undefined;
   let stopping = false;
 
+  const closeAll = async () => {
+    await app?.close();
+    await database?.close();
+  };
+
+  const startup = (async () => {
+    log(
+      config.databaseUrl
+        ? 'Connecting to PostgreSQL…'
+        : `Opening the embedded database in ${config.dataDir}…`,
+    );
+    database = await databaseFromConfig(config);
+    if (stopping) return;
+    log(`Database: ${database.kind} (${database.location}). Running migrations…`);
+    await database.migrate();
+    if (stopping) return;
+    const summary = await loadReferenceData(database.db, config.dataFilesDir, config.regionCode);
+    log(
+      `Reference data for region ${summary.region} loaded: ${summary.areas} areas, ${summary.sdgTargets} SDG targets, ` +
+        `${summary.priorities} priorities, ${summary.strengthAreas} strength areas.`,
+    );
+    if (options.buildWeb && !stopping) {
+      const state = webBuildState(projectRoot);
+      if (state.stale) {
+        log(`Building the web app (${state.reason}); this takes a little while the first time…`);
+        const started = Date.now();
+        await buildWebApp(projectRoot);
+        log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      }
+    }
+    if (stopping) return;
+    app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+    const { port } = app.server.address() as AddressInfo;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    log(`Regionkraft is running on http://${shownHost}:${port}/ (API docs: /api/docs). Stop with Ctrl+C.`);
+  })();
+
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal} received: stopping Regionkraft…`);
+    // Let the step in progress (e.g. PGlite creating its data folder) finish before closing.
+    await startup.catch(() => {});
     try {
-      await app?.close();
-      await database?.close();
+      await closeAll();
       log('Stopped cleanly.');
       process.exit(0);
     } catch (error) {
@@ -41,34 +85,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  log(
-    config.databaseUrl ? 'Connecting to PostgreSQL…' : `Opening the embedded database in ${config.dataDir}…`,
-  );
-  database = await databaseFromConfig(config);
-  log(`Database: ${database.kind} (${database.location}). Running migrations…`);
-  await database.migrate();
-  const summary = await loadReferenceData(database.db, config.dataFilesDir, config.regionCode);
-  log(
-    `Reference data for region ${summary.region} loaded: ${summary.areas} areas, ${summary.sdgTargets} SDG targets, ` +
-      `${summary.priorities} priorities, ${summary.strengthAreas} strength areas.`,
-  );
-
-  if (options.buildWeb) {
-    const state = webBuildState(projectRoot);
-    if (state.stale) {
-      log(`Building the web app (${state.reason}); this takes a little while the first time…`);
-      const started = Date.now();
-      await buildWebApp(projectRoot);
-      log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    }
+  try {
+    await startup;
+  } catch (error) {
+    // Release the database and the data-folder lock before reporting the failure.
+    await closeAll().catch(() => {});
+    throw error;
   }
-
-  app = await buildApp({ config, database });
-  if (stopping) return app;
-  await app.listen({ port: config.port, host: config.host });
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log(
-    `Regionkraft is running on http://${shownHost}:${config.port}/ (API docs: /api/docs). Stop with Ctrl+C.`,
-  );
   return app;
 }
