@@ -89,7 +89,7 @@ db.command('import')
   .action(async (file: string) => {
     await withDatabase(loadConfig(), async (database) => {
       const result = await importDatabase(database.db, path.resolve(file));
-      log(`Imported ${result.statements} statements from ${path.resolve(file)}.`);
+      log(`Imported ${result.rows} rows (${result.statements} statements) from ${path.resolve(file)}.`);
     });
   });
 

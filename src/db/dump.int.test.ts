@@ -51,6 +51,8 @@ describe('db export / import', () => {
     expect(summary.tables.find((x) => x.table === 'sdg_targets')?.rows).toBe(169);
     const text = fs.readFileSync(dumpFile, 'utf8');
     expect(text.split('\n')[0]).toBe('-- regionkraft-dump format=1');
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^-- end rows=\d+$/);
+    expect(fs.existsSync(`${dumpFile}.tmp`)).toBe(false);
 
     await importDatabase(target.db, dumpFile);
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
@@ -74,9 +76,38 @@ describe('db export / import', () => {
     await expect(importDatabase(target.db, empty)).rejects.toThrow('is empty');
     await expect(importDatabase(target.db, path.join(dir, 'missing.sql'))).rejects.toThrow('No such file');
     const smuggled = path.join(dir, 'smuggled.sql');
-    fs.writeFileSync(smuggled, '-- regionkraft-dump format=1\nDELETE FROM areas;\n');
-    await expect(importDatabase(target.db, smuggled)).rejects.toThrow('only INSERT lines');
+    fs.writeFileSync(smuggled, '-- regionkraft-dump format=1\nDELETE FROM areas;\n-- end rows=0\n');
+    await expect(importDatabase(target.db, smuggled)).rejects.toThrow('line 2: not an INSERT statement');
+    // A valid-looking INSERT with a second statement after it.
+    const valid = fs.readFileSync(dumpFile, 'utf8').split('\n');
+    const areasLine = valid.find((l) => l.startsWith('INSERT INTO "areas"')) ?? '';
+    for (const evil of [
+      areasLine.replace(/\);$/, '); DROP TABLE regions CASCADE;--'),
+      areasLine.replace("'[", "'[]'); DROP TABLE regions; SELECT ('"),
+      areasLine.replace('INSERT INTO "areas"', 'INSERT INTO "pg_authid"'),
+      areasLine.replace('"code", ', '"code", "no_such_column", '),
+    ]) {
+      fs.writeFileSync(smuggled, `-- regionkraft-dump format=1\n${evil}\n-- end rows=20\n`);
+      await expect(importDatabase(target.db, smuggled)).rejects.toThrow(DumpFormatError);
+    }
     expect(await snapshot(target.db)).toEqual(before);
+  });
+
+  it('refuses a truncated dump (no end line, or fewer rows than declared)', async () => {
+    const before = await snapshot(target.db);
+    const lines = fs.readFileSync(dumpFile, 'utf8').trimEnd().split('\n');
+    const truncated = path.join(dir, 'truncated.sql');
+    fs.writeFileSync(truncated, lines.slice(0, -1).join('\n'));
+    await expect(importDatabase(target.db, truncated)).rejects.toThrow('no end line');
+    const missingBatch = lines.filter((l) => !l.startsWith('INSERT INTO "sdg_targets"'));
+    fs.writeFileSync(truncated, missingBatch.join('\n'));
+    await expect(importDatabase(target.db, truncated)).rejects.toThrow(/declares \d+ rows but holds/);
+    expect(await snapshot(target.db)).toEqual(before);
+  });
+
+  it('leaves no file behind when the export cannot be written', async () => {
+    await expect(exportDatabase(source.db, path.join(dir, 'no-such-dir', 'x.sql'))).rejects.toThrow();
+    expect(fs.existsSync(path.join(dir, 'no-such-dir'))).toBe(false);
   });
 
   it('is all or nothing: a broken statement half-way leaves the data as it was', async () => {
