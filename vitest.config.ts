@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers: unit (pure logic, no I/O), integration (the real app against a real database:
+// Three tiers: unit (no database or server: pure logic, plus small file-system and process
+// helpers such as the data-folder lock), integration (the real app against a real database:
 // in-memory PGlite, or PostgreSQL when TEST_DATABASE_URL is set) and process (the CLI as a
 // separate OS process: data-folder lock, shutdown, persistence).
 export default defineConfig({

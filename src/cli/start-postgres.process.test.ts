@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -65,11 +66,16 @@ describe.runIf(serverUrl)('regionkraft start on PostgreSQL (DATABASE_URL)', () =
       await check.connect();
       const { rows } = await check.query(`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
       await check.end();
-      expect(rows[0].n).toBe(1);
+      const journal = JSON.parse(
+        fs.readFileSync(path.join(projectRoot, 'src', 'db', 'migrations', 'meta', '_journal.json'), 'utf8'),
+      ) as { entries: unknown[] };
+      expect(rows[0].n).toBe(journal.entries.length);
     } finally {
       for (const c of children) {
-        c.child.kill('SIGTERM');
-        await new Promise((r) => c.child.once('exit', r));
+        if (c.child.exitCode === null && c.child.signalCode === null) {
+          c.child.kill('SIGTERM');
+          await new Promise((r) => c.child.once('exit', r));
+        }
       }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

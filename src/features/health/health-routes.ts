@@ -37,9 +37,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         await pingDatabase(db);
         return { status: 'ok' as const, database: kind };
       } catch (error) {
+        // The driver's message may name hosts or users: log it, answer with a fixed text.
+        app.log.error({ err: error }, 'readiness check: database unreachable');
         return reply
           .code(503)
-          .send({ status: 'unavailable' as const, database: kind, detail: (error as Error).message });
+          .send({ status: 'unavailable' as const, database: kind, detail: 'The database does not answer.' });
       }
     },
   );

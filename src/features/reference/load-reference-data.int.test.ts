@@ -52,8 +52,9 @@ describe('loadReferenceData', () => {
       .select()
       .from(t.steeringDocuments)
       .where(eq(t.steeringDocuments.key, 'rus-2050'));
-    // Same row, same id: links from other records survive a reload.
+    // Same row, same id: links from other records survive a reload; unchanged rows are untouched.
     expect(docAfter?.id).toBe(docBefore?.id);
+    expect(docAfter?.updatedAt).toEqual(docBefore?.updatedAt);
   });
 
   it('updates a changed value on reload', async () => {
@@ -72,6 +73,24 @@ describe('loadReferenceData', () => {
         sql`${t.indicatorValues.areaCode} = '2380' AND ${t.indicatorValues.year} = 2024 AND ${t.indicatorValues.sex} = 'total'`,
       );
     expect(row?.value).toBe(65000);
+    // A changed text updates its row and its updated_at.
+    const steeringFile = path.join(dir, 'regions', '23', 'steering.json');
+    const [before] = await database.db
+      .select()
+      .from(t.longTermPriorities)
+      .where(eq(t.longTermPriorities.number, 2));
+    fs.writeFileSync(
+      steeringFile,
+      fs.readFileSync(steeringFile, 'utf8').replace('målkonflikter', 'målkonflikter (ändrad)'),
+    );
+    await loadReferenceData(database.db, dir, '23');
+    const [after] = await database.db
+      .select()
+      .from(t.longTermPriorities)
+      .where(eq(t.longTermPriorities.number, 2));
+    expect(after?.titleSv).toContain('(ändrad)');
+    expect(after?.id).toBe(before?.id);
+    expect(after?.updatedAt.getTime()).toBeGreaterThan(before?.updatedAt.getTime() ?? 0);
   });
 
   it('loads nothing when one file is broken, and says which file and line', async () => {

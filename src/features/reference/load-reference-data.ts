@@ -132,15 +132,24 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
 const excluded = (column: string) => sql.raw(`excluded."${column}"`);
 
 /**
- * The SET list of an upsert: every column takes the incoming value, except the key columns,
- * the row id (so links to the row stay valid) and created_at; updated_at becomes now().
+ * ON CONFLICT … DO UPDATE for reference rows: every column takes the incoming value, except the
+ * key columns, the row id (so links to the row stay valid) and created_at; updated_at becomes
+ * now(). Rows whose values did not change are left alone, so a reload changes nothing.
  */
-function updateAllExcept(table: PgTable, keep: string[]): Record<string, SQL> {
-  return Object.fromEntries(
-    Object.entries(getTableColumns(table))
-      .filter(([property]) => !keep.includes(property) && property !== 'id' && property !== 'createdAt')
-      .map(([property, column]) => [property, property === 'updatedAt' ? sql`now()` : excluded(column.name)]),
+function updateAllExcept(table: PgTable, keep: string[]): { set: Record<string, SQL>; setWhere: SQL } {
+  const updated = Object.entries(getTableColumns(table)).filter(
+    ([property]) => !keep.includes(property) && property !== 'id' && property !== 'createdAt',
   );
+  const set = Object.fromEntries(
+    updated.map(([property, column]) => [
+      property,
+      property === 'updatedAt' ? sql`now()` : excluded(column.name),
+    ]),
+  );
+  const changed = updated
+    .filter(([property]) => property !== 'updatedAt')
+    .map(([, column]) => sql`${column} IS DISTINCT FROM ${excluded(column.name)}`);
+  return { set, setWhere: sql.join(changed, sql` OR `) };
 }
 
 export async function loadReferenceData(
@@ -167,7 +176,7 @@ export async function loadReferenceData(
       })
       .onConflictDoUpdate({
         target: t.regions.code,
-        set: updateAllExcept(t.regions, ['code']),
+        ...updateAllExcept(t.regions, ['code']),
       });
 
     const samiByCode = new Map(files.samiAdministrative.map((r) => [r.code, r]));
@@ -205,7 +214,7 @@ export async function loadReferenceData(
       .values(areaRows)
       .onConflictDoUpdate({
         target: t.areas.code,
-        set: updateAllExcept(t.areas, ['code']),
+        ...updateAllExcept(t.areas, ['code']),
       });
 
     // Relations are fully described by the file: replace this region's set.
@@ -237,7 +246,7 @@ export async function loadReferenceData(
       )
       .onConflictDoUpdate({
         target: t.indicators.id,
-        set: updateAllExcept(t.indicators, []),
+        ...updateAllExcept(t.indicators, []),
       });
 
     if (files.population.length > 0) {
@@ -281,7 +290,7 @@ export async function loadReferenceData(
       )
       .onConflictDoUpdate({
         target: t.sdgGoals.goal,
-        set: updateAllExcept(t.sdgGoals, ['goal']),
+        ...updateAllExcept(t.sdgGoals, ['goal']),
       });
     const targetRows = files.sdgs.flatMap((g) =>
       g.targets.map((target, position) => ({
@@ -299,7 +308,7 @@ export async function loadReferenceData(
       .values(targetRows)
       .onConflictDoUpdate({
         target: t.sdgTargets.id,
-        set: updateAllExcept(t.sdgTargets, []),
+        ...updateAllExcept(t.sdgTargets, []),
       });
 
     await tx
@@ -314,7 +323,7 @@ export async function loadReferenceData(
       )
       .onConflictDoUpdate({
         target: t.nationalStrategyAreas.code,
-        set: updateAllExcept(t.nationalStrategyAreas, ['code']),
+        ...updateAllExcept(t.nationalStrategyAreas, ['code']),
       });
 
     const documentIds = new Map<string, string>();
@@ -339,7 +348,7 @@ export async function loadReferenceData(
         })
         .onConflictDoUpdate({
           target: [t.steeringDocuments.regionCode, t.steeringDocuments.key],
-          set: updateAllExcept(t.steeringDocuments, ['regionCode', 'key']),
+          ...updateAllExcept(t.steeringDocuments, ['regionCode', 'key']),
         })
         .returning({ id: t.steeringDocuments.id });
       if (row) documentIds.set(d.key, row.id);
@@ -359,7 +368,7 @@ export async function loadReferenceData(
         })
         .onConflictDoUpdate({
           target: [t.longTermPriorities.regionCode, t.longTermPriorities.number],
-          set: updateAllExcept(t.longTermPriorities, ['regionCode', 'number']),
+          ...updateAllExcept(t.longTermPriorities, ['regionCode', 'number']),
         });
     }
 
@@ -379,7 +388,7 @@ export async function loadReferenceData(
         })
         .onConflictDoUpdate({
           target: [t.strengthAreas.regionCode, t.strengthAreas.slug],
-          set: updateAllExcept(t.strengthAreas, ['regionCode', 'slug']),
+          ...updateAllExcept(t.strengthAreas, ['regionCode', 'slug']),
         });
     }
 
