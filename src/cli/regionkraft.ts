@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { openDatabase } from '../db/connection.ts';
+import { type Database, openDatabase } from '../db/connection.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
@@ -18,10 +18,7 @@ import { buildWebApp } from '../server/web-build.ts';
 const log = (message: string) => console.log(`[regionkraft] ${message}`);
 
 /** Runs a command with an open, migrated database and closes it afterwards. */
-async function withDatabase<T>(
-  config: Config,
-  work: (db: Awaited<ReturnType<typeof databaseFromConfig>>) => Promise<T>,
-) {
+async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>) {
   const database = await databaseFromConfig(config);
   try {
     await database.migrate();

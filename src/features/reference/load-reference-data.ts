@@ -45,14 +45,6 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-/** Lists the regions that have a data folder (data/regions/<code>/region.json). */
-export async function listAvailableRegions(dataFilesDir: string): Promise<string[]> {
-  const entries = await fs
-    .readdir(path.join(dataFilesDir, 'regions'), { withFileTypes: true })
-    .catch(() => []);
-  return entries.filter((e) => e.isDirectory() && /^\d{2}$/.test(e.name)).map((e) => e.name);
-}
-
 /** Reads and validates every file first (no database work until all files are good). */
 async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
   const regionDir = path.join(dataFilesDir, 'regions', regionCode);
