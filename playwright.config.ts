@@ -35,7 +35,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node bin/regionkraft.js start',
+    // Demo accounts (one per role) for the sign-in tests.
+    command: 'node bin/regionkraft.js seed --demo && node bin/regionkraft.js start',
     url: `${baseURL}/health/ready`,
     reuseExistingServer: false,
     timeout: 180_000,

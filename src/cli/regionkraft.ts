@@ -12,6 +12,7 @@ import { loadReferenceData } from '../features/reference/load-reference-data.ts'
 import { ReferenceDataError } from '../features/reference/reference-files.ts';
 import { buildApp } from '../server/app.ts';
 import { type Config, ConfigError, loadConfig, projectRoot } from '../server/config.ts';
+import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
 import { databaseFromConfig, startServer } from '../server/start-server.ts';
 import { buildWebApp } from '../server/web-build.ts';
 
@@ -57,15 +58,24 @@ program
   .command('seed')
   .description('Load the reference data from data/ (idempotent: safe to run again)')
   .option('--region <code>', 'county code of the region to load (default: REGIONKRAFT_REGION or 23)')
-  .action(async (options: { region?: string }) => {
+  .option(
+    '--demo',
+    'also add DEMO accounts, one per role, with the published passwords in the README (never on real data)',
+  )
+  .action(async (options: { region?: string; demo?: boolean }) => {
     const config = loadConfig();
+    const regionCode = options.region ?? config.regionCode;
     await withDatabase(config, async (database) => {
-      const summary = await loadReferenceData(
-        database.db,
-        config.dataFilesDir,
-        options.region ?? config.regionCode,
-      );
+      const summary = await loadReferenceData(database.db, config.dataFilesDir, regionCode);
       log(`Reference data loaded: ${JSON.stringify(summary)}`);
+      if (options.demo) {
+        const added = await seedDemoUsers(database.db, regionCode);
+        log(
+          `DEMO: ${added.accounts} demo accounts and ${added.organisations} example organisations added. ` +
+            'Their passwords are public (README, "Demo accounts"): do not use this instance for real data.',
+        );
+        for (const account of demoAccounts) log(`DEMO:   ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
+      }
     });
   });
 

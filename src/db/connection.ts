@@ -13,6 +13,8 @@ import * as schema from './schema.ts';
 
 /** One query type for both drivers: the rest of the code never asks which one it has. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The handle a `db.transaction(async (tx) => …)` callback gets. */
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

@@ -5,8 +5,11 @@
  * Every region-owned row carries `region_code`, so that one instance can hold several regions
  * and a national instance can be sharded by region.
  */
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -235,6 +238,206 @@ export const strengthAreas = pgTable(
   (t) => [unique('strength_areas_region_slug').on(t.regionCode, t.slug)],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Sign-in (better-auth). Property names are the ones better-auth uses (emailVerified …), so the
+// Drizzle adapter maps them without a field map; the SQL names follow our own convention.
+
+/** People who can sign in. Roles are per region, in user_region_roles. */
+export const authUsers = pgTable('auth_users', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text('image'),
+  /** Set when an administrator switches the account off; it can no longer sign in. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** Demo accounts made by `regionkraft seed --demo`, with published passwords. */
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Sign-in sessions; the browser holds the token in an HttpOnly cookie. */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    token: text('token').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('auth_sessions_user_idx').on(t.userId)],
+);
+
+/** Ways to sign in: a password ("credential") or an OpenID Connect identity. */
+export const authAccounts = pgTable(
+  'auth_accounts',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+    scope: text('scope'),
+    /** argon2id hash; null for single sign-on accounts. */
+    password: text('password'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('auth_accounts_user_idx').on(t.userId)],
+);
+
+/** Short-lived values of the sign-in flows (OIDC state and the like). */
+export const authVerifications = pgTable(
+  'auth_verifications',
+  {
+    id: uuid('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('auth_verifications_identifier_idx').on(t.identifier)],
+);
+
+/** Sign-in attempt counters, in the database so that several app servers share them. */
+export const authRateLimits = pgTable('auth_rate_limits', {
+  id: uuid('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Actors, roles and the audit trail.
+
+export const visibilities = ['internal', 'published'] as const;
+export type Visibility = (typeof visibilities)[number];
+
+export const organisationKinds = [
+  'municipality',
+  'region',
+  'government_agency',
+  'company',
+  'university',
+  'sameby',
+  'sami_organisation',
+  'association',
+  'other',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const organisationLevels = ['local', 'regional', 'national', 'eu'] as const;
+
+/** Actors: the organisations that run, fund or take part in the region's growth work. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: organisationKinds }).notNull(),
+    level: text('level', { enum: organisationLevels }).notNull(),
+    /** Swedish organisationsnummer, NNNNNN-NNNN. */
+    organisationNumber: text('organisation_number'),
+    /** The municipality (or sameby area) the organisation belongs to, if any. */
+    areaCode: text('area_code').references(() => areas.code),
+    website: text('website'),
+    description: text('description'),
+    visibility: text('visibility', { enum: visibilities }).notNull().default('internal'),
+    /** Optimistic locking: every update must name the version it read (If-Match). */
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    unique('organisations_region_name').on(t.regionCode, t.name),
+    index('organisations_region_idx').on(t.regionCode),
+  ],
+);
+
+export const roles = ['admin', 'editor', 'partner', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+/** A user's role in a region; partners belong to one organisation. */
+export const userRegionRoles = pgTable(
+  'user_region_roles',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    role: text('role', { enum: roles }).notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.regionCode] }),
+    check(
+      'user_region_roles_partner_has_organisation',
+      sql`(${t.role} = 'partner') = (${t.organisationId} is not null)`,
+    ),
+  ],
+);
+
+/** Instance-wide settings the app keeps for itself (e.g. the generated cookie-signing secret). */
+export const instanceSettings = pgTable('instance_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time links that let the first administrator of a region set up their account. */
+export const setupTokens = pgTable('setup_tokens', {
+  /** SHA-256 of the token: the token itself is only ever printed on the console. */
+  tokenHash: text('token_hash').primaryKey(),
+  regionCode: text('region_code')
+    .notNull()
+    .references(() => regions.code),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The audit trail: who changed what, when, field by field. Written in the same transaction as
+ * the change. No foreign keys, so the trail outlives the users and records it talks about.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    /** The actor's e-mail at the time (users can be renamed or removed later). */
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** { field: { before, after } } for updates; the full record for creates and deletes. */
+    changes: jsonb('changes').notNull(),
+  },
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.occurredAt)],
+);
+
 /**
  * Tables in dependency order (parents first). Used by export/import; every new table must be
  * added here, which a test checks.
@@ -251,4 +454,14 @@ export const tablesInDependencyOrder = [
   steeringDocuments,
   longTermPriorities,
   strengthAreas,
+  authUsers,
+  authSessions,
+  authAccounts,
+  authVerifications,
+  authRateLimits,
+  organisations,
+  userRegionRoles,
+  setupTokens,
+  auditEvents,
+  instanceSettings,
 ] as const;

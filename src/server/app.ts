@@ -20,6 +20,14 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connection.ts';
+import { actorPlugin } from '../features/access/actor-plugin.ts';
+import { type Auth, createAuth, loadAuthSecret } from '../features/access/auth.ts';
+import { authRoutes } from '../features/access/auth-routes.ts';
+import { crossSitePlugin } from '../features/access/cross-site.ts';
+import { setupRoutes } from '../features/access/setup-routes.ts';
+import { userRoutes } from '../features/access/user-routes.ts';
+import { organisationRoutes } from '../features/actors/organisation-routes.ts';
+import { auditRoutes } from '../features/audit/audit-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
 import { sdgRoutes } from '../features/steering/sdg-routes.ts';
 import { steeringRoutes } from '../features/steering/steering-routes.ts';
@@ -32,6 +40,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    auth: Auth;
   }
 }
 
@@ -78,6 +87,13 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   });
   app.decorate('database', database);
   app.decorate('config', config);
+  const auth = createAuth({
+    db: database.db,
+    config: config.auth,
+    secret: await loadAuthSecret(database.db, config.auth.secret),
+    logger: app.log,
+  });
+  app.decorate('auth', auth);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -106,7 +122,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       return reply
         .code(error.status)
         .type('application/problem+json')
-        .send(problemBody(error.status, error.title, instance, error.detail, error.errors));
+        .send(problemBody(error.status, error.title, instance, error.detail, error.errors, error.code));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = error.validationContext ?? 'request';
@@ -160,6 +176,13 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
           name: 'steering',
           description: 'Steering documents, goal, priorities, strength areas, Agenda 2030',
         },
+        { name: 'actors', description: 'Organisations (actors) of the region' },
+        {
+          name: 'access',
+          description:
+            'Session, users and roles, audit trail. Sign in with POST /api/auth/sign-in/email { email, password } ' +
+            '(session cookie); sign out with POST /api/auth/sign-out.',
+        },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -178,8 +201,16 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   });
 
   await app.register(healthRoutes);
+  // Order matters: refuse cross-site writes, then work out who is asking.
+  await app.register(crossSitePlugin(config.auth.publicUrl));
+  await app.register(actorPlugin({ auth, db: database.db, regionCode: config.regionCode }));
+  await app.register(authRoutes(auth, config.auth.publicUrl));
   await app.register(
     async (api) => {
+      await api.register(userRoutes);
+      await api.register(setupRoutes);
+      await api.register(auditRoutes);
+      await api.register(organisationRoutes);
       await api.register(areaRoutes);
       await api.register(indicatorRoutes);
       await api.register(steeringRoutes);

@@ -34,6 +34,35 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit county code such as 23')
     .default('23'),
+  REGIONKRAFT_PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an http(s) origin such as https://regionkraft.example.se')
+    .optional(),
+  REGIONKRAFT_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  REGIONKRAFT_ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
+  REGIONKRAFT_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'must be at least 12 characters')
+    .max(128, 'must be at most 128 characters')
+    .optional(),
+  REGIONKRAFT_ADMIN_NAME: z.string().trim().min(1).max(200).optional(),
+  SESSION_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be between 1 and 720')
+    .max(720, 'must be between 1 and 720')
+    .default(8),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10000, 'must be at most 10000')
+    .default(10),
+  OIDC_ISSUER: z.url('must be the issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0').optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(100).default('Microsoft Entra ID'),
 });
 
 export type Config = {
@@ -54,6 +83,20 @@ export type Config = {
   dataFilesDir: string;
   /** Folder of the built web app. */
   webDistDir: string;
+  auth: AuthConfig;
+};
+
+export type AuthConfig = {
+  /** The address users open, e.g. https://regionkraft.example.se; cookies are Secure when https. */
+  publicUrl: string;
+  /** Signs session cookies. When unset, a random secret is kept in the database. */
+  secret: string | undefined;
+  /** First administrator, created at start when the region has no users yet. */
+  firstAdmin: { email: string; password: string; name: string } | undefined;
+  sessionHours: number;
+  signInAttemptsPerMinute: number;
+  /** Single sign-on through OpenID Connect (e.g. Microsoft Entra ID); off when undefined. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string } | undefined;
 };
 
 export class ConfigError extends Error {
@@ -80,6 +123,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const oidcVars = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const oidcSet = oidcVars.filter((name) => e[name] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < oidcVars.length) {
+    const missing = oidcVars.filter((name) => e[name] === undefined);
+    problems.push(`${missing.join(', ')}: must be set too when ${oidcSet.join(', ')} is set (single sign-on)`);
+  }
+  if ((e.REGIONKRAFT_ADMIN_EMAIL === undefined) !== (e.REGIONKRAFT_ADMIN_PASSWORD === undefined)) {
+    problems.push('REGIONKRAFT_ADMIN_EMAIL and REGIONKRAFT_ADMIN_PASSWORD: set both or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -90,6 +144,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     regionCode: e.REGIONKRAFT_REGION,
     dataFilesDir: path.join(projectRoot, 'data'),
     webDistDir: path.join(projectRoot, 'web', 'dist'),
+    auth: {
+      publicUrl: (e.REGIONKRAFT_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+      secret: e.REGIONKRAFT_AUTH_SECRET,
+      firstAdmin:
+        e.REGIONKRAFT_ADMIN_EMAIL && e.REGIONKRAFT_ADMIN_PASSWORD
+          ? {
+              email: e.REGIONKRAFT_ADMIN_EMAIL.toLowerCase(),
+              password: e.REGIONKRAFT_ADMIN_PASSWORD,
+              name: e.REGIONKRAFT_ADMIN_NAME ?? 'Administratör',
+            }
+          : undefined,
+      sessionHours: e.SESSION_HOURS,
+      signInAttemptsPerMinute: e.SIGN_IN_ATTEMPTS_PER_MINUTE,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? {
+              issuer: e.OIDC_ISSUER.replace(/\/$/, ''),
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: e.OIDC_CLIENT_SECRET,
+              displayName: e.OIDC_DISPLAY_NAME,
+            }
+          : undefined,
+    },
   };
 }
 

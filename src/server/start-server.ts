@@ -7,6 +7,8 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../db/connection.ts';
+import { hasDemoUsers } from '../features/access/demo-users.ts';
+import { ensureFirstAdmin, setupPath } from '../features/access/first-run.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
 import { buildApp } from './app.ts';
 import { type Config, projectRoot } from './config.ts';
@@ -60,10 +62,22 @@ export async function startServer(
       }
     }
     if (stopping) return;
+    const firstRun = await ensureFirstAdmin(database.db, config);
+    if (stopping) return;
     app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
     const { port } = app.server.address() as AddressInfo;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const origin = process.env.REGIONKRAFT_PUBLIC_URL ? config.auth.publicUrl : `http://${shownHost}:${port}`;
+    if (firstRun.kind === 'admin-created') {
+      log(`First administrator ${firstRun.email} created from REGIONKRAFT_ADMIN_EMAIL.`);
+    } else if (firstRun.kind === 'setup-link') {
+      log('No users yet. Create the first administrator with this one-time link (valid 24 hours):');
+      log(`  ${origin}${setupPath(firstRun.token)}`);
+    }
+    if (await hasDemoUsers(database.db)) {
+      log('WARNING: DEMO accounts with published passwords exist (regionkraft seed --demo). Not for real data.');
+    }
     log(`Regionkraft is running on http://${shownHost}:${port}/ (API docs: /api/docs). Stop with Ctrl+C.`);
   })();
 

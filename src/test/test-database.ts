@@ -40,13 +40,14 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
+  // Many sign-ins from one address in a test file: the limit itself has its own test.
+  return { ...loadConfig({ LOG_LEVEL: 'silent', SIGN_IN_ATTEMPTS_PER_MINUTE: '1000' }), ...overrides };
 }
 
 /** The real app on a fresh test database with the shipped reference data loaded. */
-export async function buildTestApp() {
+export async function buildTestApp(overrides: Partial<Config> = {}) {
   const database = await openTestDatabase();
-  const config = testConfig();
+  const config = testConfig(overrides);
   await loadReferenceData(database.db, config.dataFilesDir, config.regionCode);
   // No web app in API tests: they must not depend on a build.
   const app = await buildApp({ config: { ...config, webDistDir: '/nonexistent' }, database, logger: false });

@@ -1,0 +1,95 @@
+/**
+ * Mounts better-auth's handler under /api/auth. Only the endpoints Regionkraft uses are open
+ * (sign-in, sign-out, session, password change, single sign-on); everything else better-auth
+ * offers (sign-up, account deletion …) answers 404. Its `{ message, code }` errors become
+ * problem details like every other error of the API.
+ */
+import { STATUS_CODES } from 'node:http';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { problemBody } from '../../server/problem.ts';
+import { type Auth, clientIpHeader } from './auth.ts';
+
+const openEndpoints: Array<{ method: 'GET' | 'POST'; path: RegExp }> = [
+  { method: 'POST', path: /^\/sign-in\/email$/ },
+  { method: 'POST', path: /^\/sign-out$/ },
+  { method: 'GET', path: /^\/get-session$/ },
+  { method: 'POST', path: /^\/change-password$/ },
+  { method: 'POST', path: /^\/sign-in\/oauth2$/ },
+  { method: 'GET', path: /^\/oauth2\/callback\/[a-z0-9-]+$/ },
+];
+
+const maxAuthBodyBytes = 16 * 1024;
+
+export function authRoutes(auth: Auth, publicUrl: string): FastifyPluginAsync {
+  return async (app) => {
+    // better-auth reads the body itself: hand it the raw bytes, whatever the content type.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxAuthBodyBytes }, (_request, body, done) =>
+      done(null, body),
+    );
+
+    const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+      const [pathname = '', query = ''] = request.url.slice('/api/auth'.length).split('?');
+      const allowed = openEndpoints.some((e) => e.method === request.method && e.path.test(pathname));
+      if (!allowed) {
+        return reply
+          .code(404)
+          .type('application/problem+json')
+          .send(problemBody(404, 'Not Found', request.url.split('?')[0] ?? '', 'No such sign-in endpoint'));
+      }
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (value === undefined || name === clientIpHeader) continue;
+        for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+      }
+      // The address Fastify trusts (TRUST_PROXY decides whether X-Forwarded-For counts).
+      headers.set(clientIpHeader, request.ip);
+      const body = request.body instanceof Buffer && request.body.length > 0 ? request.body : undefined;
+      const fetchRequest = new Request(`${publicUrl}/api/auth${pathname}${query ? `?${query}` : ''}`, {
+        method: request.method,
+        headers,
+        body: request.method === 'GET' ? undefined : body,
+      });
+      const response = await auth.handler(fetchRequest);
+
+      reply.code(response.status);
+      for (const [name, value] of response.headers) {
+        if (name === 'set-cookie' || name === 'content-length') continue;
+        reply.header(name, value);
+      }
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      reply.header('cache-control', 'no-store');
+
+      const text = await response.text();
+      if (response.status >= 400) {
+        return reply
+          .type('application/problem+json')
+          .send(authProblem(response.status, request.url.split('?')[0] ?? '', text));
+      }
+      return reply.send(text);
+    };
+
+    app.route({ method: ['GET', 'POST'], url: '/api/auth/*', schema: { hide: true }, handler: handle });
+  };
+}
+
+/** better-auth's `{ message, code }` (or an empty body) as problem details with the code kept. */
+export function authProblem(status: number, instance: string, bodyText: string) {
+  let message: string | undefined;
+  let code: string | undefined;
+  try {
+    const parsed = JSON.parse(bodyText) as { message?: unknown; code?: unknown };
+    if (typeof parsed.message === 'string') message = parsed.message;
+    if (typeof parsed.code === 'string') code = parsed.code;
+  } catch {
+    // not JSON: keep the status only
+  }
+  if (status === 429) {
+    message = 'Too many attempts: wait a minute and try again';
+    code = 'TOO_MANY_REQUESTS';
+  }
+  // Internal errors are logged by better-auth, never shown.
+  if (status >= 500) message = undefined;
+  return { ...problemBody(status, STATUS_CODES[status] ?? 'Error', instance, message), ...(code ? { code } : {}) };
+}

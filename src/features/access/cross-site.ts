@@ -1,0 +1,64 @@
+/**
+ * Refuses state-changing requests that a browser sent from another site (CSRF). Session cookies
+ * are SameSite=Lax already; this is the second lock: the Origin header (or, without one, the
+ * browser's Sec-Fetch-Site) must say the request comes from this site. Clients that are not
+ * browsers (curl, scripts) send neither and are let through: they cannot ride on a user's cookie.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import { problemBody } from '../../server/problem.ts';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export type CrossSiteInput = {
+  method: string;
+  origin: string | undefined;
+  secFetchSite: string | undefined;
+  host: string | undefined;
+  publicUrl: string;
+};
+
+/** Returns why the request is refused, or null when it may go on. */
+export function crossSiteRefusal(input: CrossSiteInput): string | null {
+  if (safeMethods.has(input.method.toUpperCase())) return null;
+  if (input.origin !== undefined) {
+    if (input.origin === 'null') return 'Requests from an opaque origin may not change data';
+    let originHost: string;
+    try {
+      originHost = new URL(input.origin).host;
+    } catch {
+      return 'The Origin header is not a valid origin';
+    }
+    const allowed = new Set([new URL(input.publicUrl).host, ...(input.host ? [input.host] : [])]);
+    return allowed.has(originHost) ? null : `Requests from ${input.origin} may not change data here`;
+  }
+  if (input.secFetchSite === 'cross-site' || input.secFetchSite === 'same-site') {
+    return 'Requests from another site may not change data here';
+  }
+  return null;
+}
+
+export function crossSitePlugin(publicUrl: string): FastifyPluginAsync {
+  return fp(async (app) => {
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return;
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      const reason = crossSiteRefusal({
+        method: request.method,
+        origin: header('origin'),
+        secFetchSite: header('sec-fetch-site'),
+        host: header('host'),
+        publicUrl,
+      });
+      if (reason) {
+        return reply
+          .code(403)
+          .type('application/problem+json')
+          .send(problemBody(403, 'Forbidden', request.url.split('?')[0] ?? '', reason, undefined, 'CROSS_SITE_REQUEST'));
+      }
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { roles } from '../../db/schema.ts';
+import { maxPasswordLength, minPasswordLength } from './auth.ts';
+
+export const passwordField = z
+  .string()
+  .min(minPasswordLength, `must be at least ${minPasswordLength} characters`)
+  .max(maxPasswordLength, `must be at most ${maxPasswordLength} characters`);
+
+export const emailField = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email('must be an e-mail address'))
+  .transform((e) => e.toLowerCase());
+
+const nameField = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(roles).nullable(),
+    organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    disabled: z.boolean(),
+    isDemo: z.boolean(),
+    hasPassword: z.boolean(),
+    version: z.number().int().describe('Send it back in If-Match when changing the user'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+export type UserOut = z.infer<typeof userSchema>;
+
+export const userInputSchema = z
+  .object({
+    email: emailField,
+    name: nameField,
+    role: z.enum(roles),
+    organisationId: z.uuid().nullable().optional().describe('Required for partners'),
+    password: passwordField
+      .optional()
+      .describe('First password; leave out for users who sign in with single sign-on only'),
+  })
+  .strict()
+  .meta({ id: 'UserInput' });
+export type UserInput = z.infer<typeof userInputSchema>;
+
+export const userPatchSchema = z
+  .object({
+    name: nameField.optional(),
+    role: z.enum(roles).optional(),
+    organisationId: z.uuid().nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'UserPatch' });
+export type UserPatch = z.infer<typeof userPatchSchema>;
+
+export const sessionSchema = z
+  .object({
+    region: z.string(),
+    user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), isDemo: z.boolean() }).nullable(),
+    role: z.enum(roles).nullable(),
+    organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    permissions: z.object({
+      readInternal: z.boolean().describe('Sees internal records (all, or its own organisation’s)'),
+      editData: z.boolean(),
+      manageUsers: z.boolean(),
+      readAudit: z.boolean(),
+      grantableRoles: z.array(z.enum(roles)),
+    }),
+    signIn: z.object({ password: z.boolean(), sso: z.object({ name: z.string() }).nullable() }),
+    demo: z.boolean().describe('Demo accounts with published passwords exist on this instance'),
+  })
+  .meta({ id: 'Session' });
