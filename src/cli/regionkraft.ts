@@ -8,11 +8,11 @@ import { Command } from 'commander';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
+import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
 import { ReferenceDataError } from '../features/reference/reference-files.ts';
 import { buildApp } from '../server/app.ts';
 import { type Config, ConfigError, loadConfig, projectRoot } from '../server/config.ts';
-import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
 import { databaseFromConfig, startServer } from '../server/start-server.ts';
 import { buildWebApp } from '../server/web-build.ts';
 
@@ -74,7 +74,8 @@ program
           `DEMO: ${added.accounts} demo accounts and ${added.organisations} example organisations added. ` +
             'Their passwords are public (README, "Demo accounts"): do not use this instance for real data.',
         );
-        for (const account of demoAccounts) log(`DEMO:   ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
+        for (const account of demoAccounts)
+          log(`DEMO:   ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
       }
     });
   });
@@ -108,6 +109,7 @@ program
     const config = loadConfig();
     const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
     try {
+      await database.migrate();
       const app = await buildApp({ config, database, logger: false });
       await app.ready();
       const json = `${JSON.stringify(app.swagger(), null, 2)}\n`;

@@ -59,7 +59,9 @@ const envSchema = z.object({
     .min(1, 'must be at least 1')
     .max(10000, 'must be at most 10000')
     .default(10),
-  OIDC_ISSUER: z.url('must be the issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0').optional(),
+  OIDC_ISSUER: z
+    .url('must be the issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0')
+    .optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().trim().min(1).max(100).default('Microsoft Entra ID'),
@@ -128,7 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const oidcSet = oidcVars.filter((name) => e[name] !== undefined);
   if (oidcSet.length > 0 && oidcSet.length < oidcVars.length) {
     const missing = oidcVars.filter((name) => e[name] === undefined);
-    problems.push(`${missing.join(', ')}: must be set too when ${oidcSet.join(', ')} is set (single sign-on)`);
+    problems.push(
+      `${missing.join(', ')}: must be set too when ${oidcSet.join(', ')} is set (single sign-on)`,
+    );
   }
   if ((e.REGIONKRAFT_ADMIN_EMAIL === undefined) !== (e.REGIONKRAFT_ADMIN_PASSWORD === undefined)) {
     problems.push('REGIONKRAFT_ADMIN_EMAIL and REGIONKRAFT_ADMIN_PASSWORD: set both or neither');

@@ -23,7 +23,8 @@ export class HttpProblem extends Error {
 export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
 export const unauthorized = (detail = 'Sign in to do this') =>
   new HttpProblem(401, 'Unauthorized', detail, undefined, 'SIGN_IN_REQUIRED');
-export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail, undefined, 'FORBIDDEN');
+export const forbidden = (detail: string) =>
+  new HttpProblem(403, 'Forbidden', detail, undefined, 'FORBIDDEN');
 export const conflict = (detail: string, code = 'CONFLICT') =>
   new HttpProblem(409, 'Conflict', detail, undefined, code);
 

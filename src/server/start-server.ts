@@ -76,7 +76,9 @@ export async function startServer(
       log(`  ${origin}${setupPath(firstRun.token)}`);
     }
     if (await hasDemoUsers(database.db)) {
-      log('WARNING: DEMO accounts with published passwords exist (regionkraft seed --demo). Not for real data.');
+      log(
+        'WARNING: DEMO accounts with published passwords exist (regionkraft seed --demo). Not for real data.',
+      );
     }
     log(`Regionkraft is running on http://${shownHost}:${port}/ (API docs: /api/docs). Stop with Ctrl+C.`);
   })();

@@ -19,12 +19,9 @@ export function versionFromIfMatch(header: string | string[] | undefined): numbe
   }
   const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(value);
   if (!match) {
-    throw new HttpProblem(
-      400,
-      'Bad Request',
-      'If-Match must be the record\'s ETag, e.g. "3"',
-      [{ field: 'headers.if-match', message: 'must be an ETag such as "3"' }],
-    );
+    throw new HttpProblem(400, 'Bad Request', 'If-Match must be the record\'s ETag, e.g. "3"', [
+      { field: 'headers.if-match', message: 'must be an ETag such as "3"' },
+    ]);
   }
   return Number(match[1]);
 }

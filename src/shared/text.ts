@@ -25,3 +25,12 @@ export const paginationQuery = {
 export function paginate<T>(items: T[], limit: number, offset: number) {
   return { items: items.slice(offset, offset + limit), total: items.length, limit, offset };
 }
+
+/** A one-line name or title: trimmed, not empty, no control characters (tabs, newlines, NUL …). */
+export const singleLineText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters');

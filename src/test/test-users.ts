@@ -3,10 +3,10 @@
  * through the real services, plus sign-in through the real /api/auth endpoint.
  */
 import type { FastifyInstance } from 'fastify';
-import { createUser } from '../features/access/users-service.ts';
-import { createOrganisation } from '../features/actors/organisations-service.ts';
 import type { Role } from '../db/schema.ts';
 import type { Actor } from '../features/access/permissions.ts';
+import { createUser } from '../features/access/users-service.ts';
+import { createOrganisation } from '../features/actors/organisations-service.ts';
 
 export const testPassword = 'correct horse battery staple';
 

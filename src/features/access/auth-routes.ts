@@ -24,8 +24,10 @@ export function authRoutes(auth: Auth, publicUrl: string): FastifyPluginAsync {
   return async (app) => {
     // better-auth reads the body itself: hand it the raw bytes, whatever the content type.
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxAuthBodyBytes }, (_request, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: maxAuthBodyBytes },
+      (_request, body, done) => done(null, body),
     );
 
     const handle = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -91,5 +93,8 @@ export function authProblem(status: number, instance: string, bodyText: string) 
   }
   // Internal errors are logged by better-auth, never shown.
   if (status >= 500) message = undefined;
-  return { ...problemBody(status, STATUS_CODES[status] ?? 'Error', instance, message), ...(code ? { code } : {}) };
+  return {
+    ...problemBody(status, STATUS_CODES[status] ?? 'Error', instance, message),
+    ...(code ? { code } : {}),
+  };
 }

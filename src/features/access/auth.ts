@@ -77,7 +77,10 @@ export function createAuth(options: { db: Db; config: AuthConfig; secret: string
       disableSignUp: true,
       minPasswordLength,
       maxPasswordLength,
-      password: { hash: hashPassword, verify: ({ hash: hashed, password }) => verifyPassword(hashed, password) },
+      password: {
+        hash: hashPassword,
+        verify: ({ hash: hashed, password }) => verifyPassword(hashed, password),
+      },
       revokeSessionsOnPasswordReset: true,
     },
     session: {
@@ -122,7 +125,10 @@ export function createAuth(options: { db: Db; config: AuthConfig; secret: string
               .from(authUsers)
               .where(eq(authUsers.id, session.userId));
             if (!user || user.disabledAt) {
-              throw new APIError('FORBIDDEN', { message: 'This account is switched off', code: 'ACCOUNT_DISABLED' });
+              throw new APIError('FORBIDDEN', {
+                message: 'This account is switched off',
+                code: 'ACCOUNT_DISABLED',
+              });
             }
           },
           after: async (session) => {

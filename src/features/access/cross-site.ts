@@ -57,7 +57,16 @@ export function crossSitePlugin(publicUrl: string): FastifyPluginAsync {
         return reply
           .code(403)
           .type('application/problem+json')
-          .send(problemBody(403, 'Forbidden', request.url.split('?')[0] ?? '', reason, undefined, 'CROSS_SITE_REQUEST'));
+          .send(
+            problemBody(
+              403,
+              'Forbidden',
+              request.url.split('?')[0] ?? '',
+              reason,
+              undefined,
+              'CROSS_SITE_REQUEST',
+            ),
+          );
       }
     });
   });

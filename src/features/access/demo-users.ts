@@ -11,14 +11,42 @@ import { hashPassword } from './auth.ts';
 import { insertUser } from './users-service.ts';
 
 export const demoOrganisations = [
-  { name: 'Östersunds kommun', kind: 'municipality', level: 'local', areaCode: '2380', visibility: 'published' },
-  { name: 'Mittuniversitetet', kind: 'university', level: 'regional', areaCode: '2380', visibility: 'published' },
-  { name: 'Exempelföretaget i Åre AB', kind: 'company', level: 'local', areaCode: '2321', visibility: 'internal' },
+  {
+    name: 'Östersunds kommun',
+    kind: 'municipality',
+    level: 'local',
+    areaCode: '2380',
+    visibility: 'published',
+  },
+  {
+    name: 'Mittuniversitetet',
+    kind: 'university',
+    level: 'regional',
+    areaCode: '2380',
+    visibility: 'published',
+  },
+  {
+    name: 'Exempelföretaget i Åre AB',
+    kind: 'company',
+    level: 'local',
+    areaCode: '2321',
+    visibility: 'internal',
+  },
 ] as const;
 
 export const demoAccounts = [
-  { email: 'admin@demo.regionkraft.example', password: 'demo-admin-2026', role: 'admin', name: 'Demo Administratör' },
-  { email: 'editor@demo.regionkraft.example', password: 'demo-editor-2026', role: 'editor', name: 'Demo Handläggare' },
+  {
+    email: 'admin@demo.regionkraft.example',
+    password: 'demo-admin-2026',
+    role: 'admin',
+    name: 'Demo Administratör',
+  },
+  {
+    email: 'editor@demo.regionkraft.example',
+    password: 'demo-editor-2026',
+    role: 'editor',
+    name: 'Demo Handläggare',
+  },
   {
     email: 'partner@demo.regionkraft.example',
     password: 'demo-partner-2026',
@@ -26,11 +54,19 @@ export const demoAccounts = [
     name: 'Demo Partner (Östersunds kommun)',
     organisation: 'Östersunds kommun',
   },
-  { email: 'viewer@demo.regionkraft.example', password: 'demo-viewer-2026', role: 'viewer', name: 'Demo Läsare' },
+  {
+    email: 'viewer@demo.regionkraft.example',
+    password: 'demo-viewer-2026',
+    role: 'viewer',
+    name: 'Demo Läsare',
+  },
 ] as const;
 
 /** Adds the demo organisations and accounts that are missing; returns how many accounts were added. */
-export async function seedDemoUsers(db: Db, regionCode: string): Promise<{ accounts: number; organisations: number }> {
+export async function seedDemoUsers(
+  db: Db,
+  regionCode: string,
+): Promise<{ accounts: number; organisations: number }> {
   const hashes = await Promise.all(demoAccounts.map((a) => hashPassword(a.password)));
   return db.transaction(async (tx) => {
     const actor = { system: 'regionkraft seed --demo', regionCode };
@@ -47,14 +83,19 @@ export async function seedDemoUsers(db: Db, regionCode: string): Promise<{ accou
       .returning({ id: organisations.id });
     let accounts = 0;
     for (const [i, account] of demoAccounts.entries()) {
-      const [existing] = await tx.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.email, account.email));
+      const [existing] = await tx
+        .select({ id: authUsers.id })
+        .from(authUsers)
+        .where(eq(authUsers.email, account.email));
       if (existing) continue;
       let organisationId: string | null = null;
       if ('organisation' in account) {
         const [org] = await tx
           .select({ id: organisations.id })
           .from(organisations)
-          .where(sql`${organisations.regionCode} = ${regionCode} and ${organisations.name} = ${account.organisation}`);
+          .where(
+            sql`${organisations.regionCode} = ${regionCode} and ${organisations.name} = ${account.organisation}`,
+          );
         organisationId = org?.id ?? null;
       }
       await insertUser(
@@ -70,6 +111,10 @@ export async function seedDemoUsers(db: Db, regionCode: string): Promise<{ accou
 }
 
 export async function hasDemoUsers(db: Db): Promise<boolean> {
-  const [row] = await db.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.isDemo, true)).limit(1);
+  const [row] = await db
+    .select({ id: authUsers.id })
+    .from(authUsers)
+    .where(eq(authUsers.isDemo, true))
+    .limit(1);
   return row !== undefined;
 }

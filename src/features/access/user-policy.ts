@@ -10,7 +10,10 @@ export const userPolicy = {
     if (!canGrantRole(actor, patch.role ?? target.role ?? 'viewer', target.role)) return false;
     // Your own role and account stay as they are: another administrator changes them.
     const self = actor.user?.id === target.id;
-    return !(self && (patch.role !== undefined || patch.disabled !== undefined || patch.organisationId !== undefined));
+    return !(
+      self &&
+      (patch.role !== undefined || patch.disabled !== undefined || patch.organisationId !== undefined)
+    );
   },
   resetPassword: (actor: Actor, target: UserOut) =>
     actor.user?.id !== target.id && target.role !== null && canGrantRole(actor, target.role, target.role),

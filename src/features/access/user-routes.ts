@@ -4,10 +4,16 @@ import { roles } from '../../db/schema.ts';
 import { notFound, protectedProblemResponses, writeProblemResponses } from '../../server/problem.ts';
 import { etagFor, versionFromIfMatch } from '../../shared/optimistic-lock.ts';
 import { getOrganisation } from '../actors/organisations-service.ts';
-import { authorize, canGrantRole, canManageUsers, isStaff, readsEverything } from './permissions.ts';
 import { hasDemoUsers } from './demo-users.ts';
+import { authorize, canGrantRole, canManageUsers, isStaff, readsEverything } from './permissions.ts';
 import { userPolicy } from './user-policy.ts';
-import { passwordField, sessionSchema, userInputSchema, userPatchSchema, userSchema } from './user-schemas.ts';
+import {
+  passwordField,
+  sessionSchema,
+  userInputSchema,
+  userPatchSchema,
+  userSchema,
+} from './user-schemas.ts';
 import { createUser, getUser, listUsers, setPassword, updateUser } from './users-service.ts';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
@@ -26,7 +32,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { actor } = request;
-      const organisation = actor.organisationId ? await getOrganisation(db, actor.regionCode, actor.organisationId) : undefined;
+      const organisation = actor.organisationId
+        ? await getOrganisation(db, actor.regionCode, actor.organisationId)
+        : undefined;
       reply.header('cache-control', 'no-store');
       return {
         region: actor.regionCode,
@@ -59,7 +67,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      authorize(request.actor, userPolicy.list(request.actor), 'Only editors and administrators manage users');
+      authorize(
+        request.actor,
+        userPolicy.list(request.actor),
+        'Only editors and administrators manage users',
+      );
       return { items: await listUsers(db, request.actor.regionCode) };
     },
   );
@@ -75,7 +87,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      authorize(request.actor, userPolicy.list(request.actor), 'Only editors and administrators manage users');
+      authorize(
+        request.actor,
+        userPolicy.list(request.actor),
+        'Only editors and administrators manage users',
+      );
       const user = await getUser(db, request.actor.regionCode, request.params.id);
       if (!user) throw notFound(`No user ${request.params.id} in this region`);
       reply.header('etag', etagFor(user.version));
@@ -95,9 +111,16 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { actor } = request;
-      authorize(actor, userPolicy.create(actor, request.body.role), `You may not give the role ${request.body.role}`);
+      authorize(
+        actor,
+        userPolicy.create(actor, request.body.role),
+        `You may not give the role ${request.body.role}`,
+      );
       const created = await createUser(db, actor, request.body);
-      reply.code(201).header('etag', etagFor(created.version)).header('location', `/api/v1/users/${created.id}`);
+      reply
+        .code(201)
+        .header('etag', etagFor(created.version))
+        .header('location', `/api/v1/users/${created.id}`);
       return created;
     },
   );

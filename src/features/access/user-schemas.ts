@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../../db/schema.ts';
+import { singleLineText } from '../../shared/text.ts';
 import { maxPasswordLength, minPasswordLength } from './auth.ts';
 
 export const passwordField = z
@@ -14,12 +15,7 @@ export const emailField = z
   .pipe(z.email('must be an e-mail address'))
   .transform((e) => e.toLowerCase());
 
-const nameField = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+const nameField = singleLineText(200);
 
 export const userSchema = z
   .object({
@@ -47,8 +43,7 @@ export const userInputSchema = z
       .optional()
       .describe('First password; leave out for users who sign in with single sign-on only'),
   })
-  .strict()
-  .meta({ id: 'UserInput' });
+  .strict();
 export type UserInput = z.infer<typeof userInputSchema>;
 
 export const userPatchSchema = z
@@ -58,8 +53,7 @@ export const userPatchSchema = z
     organisationId: z.uuid().nullable().optional(),
     disabled: z.boolean().optional(),
   })
-  .strict()
-  .meta({ id: 'UserPatch' });
+  .strict();
 export type UserPatch = z.infer<typeof userPatchSchema>;
 
 export const sessionSchema = z

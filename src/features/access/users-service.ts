@@ -6,7 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbTransaction } from '../../db/connection.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { authAccounts, authSessions, authUsers, organisations, type Role, userRegionRoles } from '../../db/schema.ts';
+import {
+  authAccounts,
+  authSessions,
+  authUsers,
+  organisations,
+  type Role,
+  userRegionRoles,
+} from '../../db/schema.ts';
 import { conflict, HttpProblem, notFound } from '../../server/problem.ts';
 import { versionMismatch } from '../../shared/optimistic-lock.ts';
 import { compareSwedish } from '../../shared/text.ts';
@@ -70,16 +77,25 @@ function selectUsers(db: Db | DbTransaction, regionCode: string) {
       hasPassword: sql<boolean>`exists (select 1 from ${authAccounts} where ${authAccounts.userId} = ${authUsers.id} and ${authAccounts.providerId} = 'credential' and ${authAccounts.password} is not null)`,
     })
     .from(authUsers)
-    .innerJoin(userRegionRoles, and(eq(userRegionRoles.userId, authUsers.id), eq(userRegionRoles.regionCode, regionCode)))
+    .innerJoin(
+      userRegionRoles,
+      and(eq(userRegionRoles.userId, authUsers.id), eq(userRegionRoles.regionCode, regionCode)),
+    )
     .leftJoin(organisations, eq(organisations.id, userRegionRoles.organisationId));
 }
 
 export async function listUsers(db: Db, regionCode: string): Promise<UserOut[]> {
   const rows = await selectUsers(db, regionCode);
-  return rows.map((r) => present({ ...r, hasPassword: Boolean(r.hasPassword) })).sort((a, b) => compareSwedish(a.name, b.name));
+  return rows
+    .map((r) => present({ ...r, hasPassword: Boolean(r.hasPassword) }))
+    .sort((a, b) => compareSwedish(a.name, b.name));
 }
 
-export async function getUser(db: Db | DbTransaction, regionCode: string, id: string): Promise<UserOut | undefined> {
+export async function getUser(
+  db: Db | DbTransaction,
+  regionCode: string,
+  id: string,
+): Promise<UserOut | undefined> {
   const [row] = await selectUsers(db, regionCode).where(eq(authUsers.id, id));
   return row ? present({ ...row, hasPassword: Boolean(row.hasPassword) }) : undefined;
 }
@@ -129,7 +145,8 @@ export async function createUser(db: Db, actor: AuditActor, user: NewUser): Prom
   try {
     return await db.transaction((tx) => insertUser(tx, actor, user, passwordHash));
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`There is already a user with the e-mail ${user.email}`, 'DUPLICATE_EMAIL');
+    if (isUniqueViolation(error))
+      throw conflict(`There is already a user with the e-mail ${user.email}`, 'DUPLICATE_EMAIL');
     throw error;
   }
 }
@@ -150,9 +167,13 @@ export async function insertUser(
     isDemo: user.isDemo ?? false,
   });
   if (passwordHash) {
-    await tx
-      .insert(authAccounts)
-      .values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
+    await tx.insert(authAccounts).values({
+      id: randomUUID(),
+      accountId: id,
+      providerId: 'credential',
+      userId: id,
+      password: passwordHash,
+    });
   }
   await tx.insert(userRegionRoles).values({
     userId: id,
@@ -162,7 +183,13 @@ export async function insertUser(
   });
   const created = await getUser(tx, actor.regionCode, id);
   if (!created) throw new Error('created user not found');
-  await recordAudit(tx, actor, { action: 'create', entityType, entityId: id, before: null, after: auditView(created) });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType,
+    entityId: id,
+    before: null,
+    after: auditView(created),
+  });
   return created;
 }
 
@@ -190,7 +217,11 @@ export async function updateUser(
     if (current.version !== expectedVersion) throw versionMismatch(current.version);
     const role = patch.role ?? current.role ?? 'viewer';
     const organisationId =
-      patch.organisationId !== undefined ? patch.organisationId : role === 'partner' ? (current.organisation?.id ?? null) : null;
+      patch.organisationId !== undefined
+        ? patch.organisationId
+        : role === 'partner'
+          ? (current.organisation?.id ?? null)
+          : null;
     await assertOrganisationFitsRole(tx, actor.regionCode, role, organisationId);
     await tx
       .update(userRegionRoles)
@@ -201,7 +232,9 @@ export async function updateUser(
         .update(authUsers)
         .set({
           ...(patch.name !== undefined ? { name: patch.name } : {}),
-          ...(patch.disabled !== undefined ? { disabledAt: patch.disabled ? (current.disabled ? undefined : new Date()) : null } : {}),
+          ...(patch.disabled !== undefined
+            ? { disabledAt: patch.disabled ? (current.disabled ? undefined : new Date()) : null }
+            : {}),
           updatedAt: new Date(),
         })
         .where(eq(authUsers.id, id));
@@ -240,9 +273,13 @@ export async function setPassword(
       .where(and(eq(authAccounts.userId, id), eq(authAccounts.providerId, 'credential')))
       .returning({ id: authAccounts.id });
     if (updated.length === 0) {
-      await tx
-        .insert(authAccounts)
-        .values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
+      await tx.insert(authAccounts).values({
+        id: randomUUID(),
+        accountId: id,
+        providerId: 'credential',
+        userId: id,
+        password: passwordHash,
+      });
     }
     await tx.delete(authSessions).where(eq(authSessions.userId, id));
     await recordAudit(tx, actor, {

@@ -2,7 +2,7 @@
  * Who may do what with organisations (actors). An organisation counts as owned by itself: a
  * partner may update its own organisation's record, nobody else's.
  */
-import type { Organisation } from './organisations-service.ts';
+
 import {
   type Actor,
   canChangeRecord,
@@ -11,6 +11,7 @@ import {
   isStaff,
   type RegionRecord,
 } from '../access/permissions.ts';
+import type { Organisation } from './organisations-service.ts';
 
 const asRecord = (o: Pick<Organisation, 'regionCode' | 'visibility' | 'id'>): RegionRecord => ({
   regionCode: o.regionCode,

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { organisationKinds } from '../../db/schema.ts';
-import { notFound, protectedProblemResponses, problemResponses, writeProblemResponses } from '../../server/problem.ts';
+import {
+  notFound,
+  problemResponses,
+  protectedProblemResponses,
+  writeProblemResponses,
+} from '../../server/problem.ts';
 import { etagFor, versionFromIfMatch } from '../../shared/optimistic-lock.ts';
 import { paginate, paginationQuery } from '../../shared/text.ts';
 import { authorize, readScope } from '../access/permissions.ts';
@@ -21,7 +26,9 @@ import {
 } from './organisations-service.ts';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
-const ifMatchHeaders = z.object({ 'if-match': z.string().optional().describe('The ETag you read, e.g. "3"') });
+const ifMatchHeaders = z.object({
+  'if-match': z.string().optional().describe('The ETag you read, e.g. "3"'),
+});
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -50,7 +57,10 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { kind, q, limit, offset } = request.query;
-      const rows = await findOrganisations(db, request.actor.regionCode, readScope(request.actor), { kind, q });
+      const rows = await findOrganisations(db, request.actor.regionCode, readScope(request.actor), {
+        kind,
+        q,
+      });
       const page = paginate(rows, limit, offset);
       return { ...page, items: page.items.map(presentOrganisation) };
     },
@@ -69,7 +79,11 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const organisation = await getOrganisation(db, request.actor.regionCode, request.params.id);
       if (!organisation) throw notFound(`No organisation ${request.params.id}`);
-      authorize(request.actor, organisationPolicy.read(request.actor, organisation), 'This organisation is internal');
+      authorize(
+        request.actor,
+        organisationPolicy.read(request.actor, organisation),
+        'This organisation is internal',
+      );
       reply.header('etag', etagFor(organisation.version));
       return presentOrganisation(organisation);
     },
@@ -89,7 +103,10 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { actor } = request;
       authorize(actor, organisationPolicy.create(actor), 'Only editors and administrators add organisations');
       const created = await createOrganisation(db, actor, request.body);
-      reply.code(201).header('etag', etagFor(created.version)).header('location', `/api/v1/organisations/${created.id}`);
+      reply
+        .code(201)
+        .header('etag', etagFor(created.version))
+        .header('location', `/api/v1/organisations/${created.id}`);
       return presentOrganisation(created);
     },
   );
@@ -113,9 +130,17 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       const version = versionFromIfMatch(request.headers['if-match']);
       const patch = request.body;
       const updated = await updateOrganisation(db, actor, request.params.id, version, patch, (current) => {
-        authorize(actor, organisationPolicy.update(actor, current), "You may change only your own organisation's records");
+        authorize(
+          actor,
+          organisationPolicy.update(actor, current),
+          "You may change only your own organisation's records",
+        );
         const publishes = patch.visibility !== undefined && patch.visibility !== current.visibility;
-        authorize(actor, !publishes || organisationPolicy.publish(actor), 'Only the region publishes or unpublishes records');
+        authorize(
+          actor,
+          !publishes || organisationPolicy.publish(actor),
+          'Only the region publishes or unpublishes records',
+        );
       });
       reply.header('etag', etagFor(updated.version));
       return presentOrganisation(updated);
@@ -135,7 +160,11 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { actor } = request;
-      authorize(actor, organisationPolicy.delete(actor), 'Only editors and administrators remove organisations');
+      authorize(
+        actor,
+        organisationPolicy.delete(actor),
+        'Only editors and administrators remove organisations',
+      );
       const version = versionFromIfMatch(request.headers['if-match']);
       await deleteOrganisation(db, actor, request.params.id, version, () => {});
       return reply.code(204).send(null);

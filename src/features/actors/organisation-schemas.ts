@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { organisationKinds, organisationLevels, visibilities } from '../../db/schema.ts';
+import { singleLineText } from '../../shared/text.ts';
 import { normaliseOrganisationNumber } from './organisation-number.ts';
 
 export const organisationSchema = z
@@ -20,12 +21,7 @@ export const organisationSchema = z
   .meta({ id: 'Organisation' });
 export type OrganisationOut = z.infer<typeof organisationSchema>;
 
-const nameField = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
+const nameField = singleLineText(200);
 
 const organisationNumberField = z
   .string()
@@ -35,7 +31,10 @@ const organisationNumberField = z
     if (value === '') return null;
     const normalised = normaliseOrganisationNumber(value);
     if (!normalised) {
-      ctx.addIssue({ code: 'custom', message: 'must be a Swedish organisationsnummer (NNNNNN-NNNN) with a valid check digit' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a Swedish organisationsnummer (NNNNNN-NNNN) with a valid check digit',
+      });
       return z.NEVER;
     }
     return normalised;
@@ -68,13 +67,11 @@ export const organisationInputSchema = z
     description: z.string().max(5000, 'must be at most 5000 characters').nullable().optional(),
     visibility: z.enum(visibilities).default('internal'),
   })
-  .strict()
-  .meta({ id: 'OrganisationInput' });
+  .strict();
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 
 export const organisationPatchSchema = organisationInputSchema
   .partial()
   .extend({ visibility: z.enum(visibilities).optional() })
-  .strict()
-  .meta({ id: 'OrganisationPatch' });
+  .strict();
 export type OrganisationPatch = z.infer<typeof organisationPatchSchema>;

@@ -75,7 +75,11 @@ export async function getOrganisationsByIds(db: Db, ids: string[]) {
   return db.select().from(organisations).where(inArray(organisations.id, ids));
 }
 
-async function assertAreaInRegion(tx: DbTransaction, regionCode: string, areaCode: string | null | undefined) {
+async function assertAreaInRegion(
+  tx: DbTransaction,
+  regionCode: string,
+  areaCode: string | null | undefined,
+) {
   if (!areaCode) return;
   const [area] = await tx
     .select({ type: areas.type })
@@ -91,7 +95,11 @@ async function assertAreaInRegion(tx: DbTransaction, regionCode: string, areaCod
 const duplicateName = (name: string) =>
   conflict(`There is already an organisation called "${name}" in the region`, 'DUPLICATE_NAME');
 
-export async function createOrganisation(db: Db, actor: Actor, input: OrganisationInput): Promise<Organisation> {
+export async function createOrganisation(
+  db: Db,
+  actor: Actor,
+  input: OrganisationInput,
+): Promise<Organisation> {
   try {
     return await db.transaction(async (tx) => {
       await assertAreaInRegion(tx, actor.regionCode, input.areaCode);
@@ -197,7 +205,10 @@ export async function deleteOrganisation(
     });
   } catch (error) {
     if (isForeignKeyViolation(error)) {
-      throw conflict('The organisation is still in use (for example by user accounts); remove those links first', 'IN_USE');
+      throw conflict(
+        'The organisation is still in use (for example by user accounts); remove those links first',
+        'IN_USE',
+      );
     }
     throw error;
   }

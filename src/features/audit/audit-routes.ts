@@ -26,7 +26,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['access'],
         summary: 'The audit trail of a record (editors and administrators)',
         querystring: z.object({
-          entity: z.string().trim().min(1).max(50).regex(/^[a-z_]+$/, 'must be an entity name such as organisation'),
+          entity: z
+            .string()
+            .trim()
+            .min(1)
+            .max(50)
+            .regex(/^[a-z_]+$/, 'must be an entity name such as organisation'),
           id: z.string().trim().min(1).max(100),
           ...paginationQuery,
         }),
