@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { betterAuth } from 'better-auth';
+import { betterAuth, getCurrentAdapter } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError } from 'better-auth/api';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
@@ -87,7 +87,15 @@ export function createAuth(options: { db: Db; config: AuthConfig; secret: string
       expiresIn: config.sessionHours * 3600,
       updateAge: Math.min(3600, config.sessionHours * 1800),
     },
-    user: { changeEmail: { enabled: false }, deleteUser: { enabled: false } },
+    user: {
+      changeEmail: { enabled: false },
+      deleteUser: { enabled: false },
+      // Our own columns, known to better-auth so that its hooks can read them; never user input.
+      additionalFields: {
+        disabledAt: { type: 'date', required: false, input: false },
+        isDemo: { type: 'boolean', required: false, input: false, defaultValue: false },
+      },
+    },
     account: {
       // Single sign-on may attach to an account an administrator created with the same e-mail.
       accountLinking: { enabled: true, trustedProviders: [oidcProviderId], allowDifferentEmails: false },
@@ -119,11 +127,20 @@ export function createAuth(options: { db: Db; config: AuthConfig; secret: string
     databaseHooks: {
       session: {
         create: {
-          before: async (session) => {
-            const [user] = await db
-              .select({ disabledAt: authUsers.disabledAt })
-              .from(authUsers)
-              .where(eq(authUsers.id, session.userId));
+          before: async (session, ctx) => {
+            // Inside better-auth's transaction (password change, single sign-on) a query on
+            // another connection would wait for it forever on PGlite: use the current adapter.
+            const user = ctx
+              ? await (await getCurrentAdapter(ctx.context.adapter)).findOne<{ disabledAt: Date | null }>({
+                  model: 'user',
+                  where: [{ field: 'id', value: session.userId }],
+                })
+              : (
+                  await db
+                    .select({ disabledAt: authUsers.disabledAt })
+                    .from(authUsers)
+                    .where(eq(authUsers.id, session.userId))
+                )[0];
             if (!user || user.disabledAt) {
               throw new APIError('FORBIDDEN', {
                 message: 'This account is switched off',

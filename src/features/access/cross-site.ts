@@ -23,19 +23,29 @@ export function crossSiteRefusal(input: CrossSiteInput): string | null {
   if (safeMethods.has(input.method.toUpperCase())) return null;
   if (input.origin !== undefined) {
     if (input.origin === 'null') return 'Requests from an opaque origin may not change data';
-    let originHost: string;
+    let origin: URL;
     try {
-      originHost = new URL(input.origin).host;
+      origin = new URL(input.origin);
     } catch {
       return 'The Origin header is not a valid origin';
     }
-    const allowed = new Set([new URL(input.publicUrl).host, ...(input.host ? [input.host] : [])]);
-    return allowed.has(originHost) ? null : `Requests from ${input.origin} may not change data here`;
+    // The Host header as a URL of the origin's scheme, so "localhost:80" equals "http://localhost".
+    const ownHost = input.host ? hostAs(origin.protocol, input.host) : null;
+    const allowed = [new URL(input.publicUrl).host, ownHost];
+    return allowed.includes(origin.host) ? null : `Requests from ${input.origin} may not change data here`;
   }
   if (input.secFetchSite === 'cross-site' || input.secFetchSite === 'same-site') {
     return 'Requests from another site may not change data here';
   }
   return null;
+}
+
+function hostAs(protocol: string, host: string): string | null {
+  try {
+    return new URL(`${protocol}//${host}`).host;
+  } catch {
+    return null;
+  }
 }
 
 export function crossSitePlugin(publicUrl: string): FastifyPluginAsync {

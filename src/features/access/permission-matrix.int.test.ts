@@ -1,0 +1,252 @@
+/**
+ * The permission matrix: for each role and each representative endpoint, the expected status.
+ * Runs on PGlite (npm test) and PostgreSQL (npm run test:postgres).
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { organisations } from '../../db/schema.ts';
+import { buildTestApp } from '../../test/test-database.ts';
+import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
+
+type Who = 'anonymous' | 'partner' | 'viewer' | 'editor' | 'admin';
+const everyone: Who[] = ['anonymous', 'partner', 'viewer', 'editor', 'admin'];
+
+let t: Awaited<ReturnType<typeof buildTestApp>>;
+let fx: TestUsers;
+const cookies: Partial<Record<Who, string>> = {};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  fx = await createTestUsers(t.app);
+  for (const who of everyone) {
+    if (who !== 'anonymous') cookies[who] = await signIn(t.app, fx.users[who].email);
+  }
+});
+afterAll(async () => t?.close());
+
+async function versionOf(id: string) {
+  const [row] = await t.database.db
+    .select({ version: organisations.version })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row?.version ?? 0;
+}
+
+type Case = {
+  name: string;
+  expected: Record<Who, number>;
+  request: (
+    who: Who,
+  ) => Promise<{
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    url: string;
+    payload?: object;
+    headers?: Record<string, string>;
+  }>;
+};
+
+let counter = 0;
+const cases: Case[] = [
+  {
+    name: 'read a published organisation',
+    expected: { anonymous: 200, partner: 200, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: `/api/v1/organisations/${fx.orgPublished.id}` }),
+  },
+  {
+    name: "read another organisation's internal record",
+    expected: { anonymous: 401, partner: 403, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: `/api/v1/organisations/${fx.orgB.id}` }),
+  },
+  {
+    name: "read the partner's own internal organisation",
+    expected: { anonymous: 401, partner: 200, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: `/api/v1/organisations/${fx.orgA.id}` }),
+  },
+  {
+    name: 'create an organisation',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { name: `Ny aktör ${who} ${++counter}`, kind: 'company', level: 'local' },
+    }),
+  },
+  {
+    name: "update the partner's own organisation",
+    expected: { anonymous: 401, partner: 200, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => ({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${fx.orgA.id}`,
+      headers: { 'if-match': `"${await versionOf(fx.orgA.id)}"` },
+      payload: { description: `Ändrad av ${who}` },
+    }),
+  },
+  {
+    name: "update another organisation's record",
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => ({
+      method: 'PATCH',
+      url: `/api/v1/organisations/${fx.orgB.id}`,
+      headers: { 'if-match': `"${await versionOf(fx.orgB.id)}"` },
+      payload: { description: `Ändrad av ${who}` },
+    }),
+  },
+  {
+    name: 'publish (change visibility of) the own organisation',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async () => {
+      const version = await versionOf(fx.orgA.id);
+      const [row] = await t.database.db.select().from(organisations).where(eq(organisations.id, fx.orgA.id));
+      return {
+        method: 'PATCH',
+        url: `/api/v1/organisations/${fx.orgA.id}`,
+        headers: { 'if-match': `"${version}"` },
+        payload: { visibility: row?.visibility === 'internal' ? 'published' : 'internal' },
+      };
+    },
+  },
+  {
+    name: 'delete an organisation',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 204, admin: 204 },
+    request: async (who) => {
+      const [created] = await t.database.db
+        .insert(organisations)
+        .values({ regionCode: '23', name: `Att ta bort ${who}`, kind: 'other', level: 'local' })
+        .returning();
+      return {
+        method: 'DELETE',
+        url: `/api/v1/organisations/${created?.id}`,
+        headers: { 'if-match': '"1"' },
+      };
+    },
+  },
+  {
+    name: 'read the audit trail',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: `/api/v1/audit?entity=organisation&id=${fx.orgA.id}` }),
+  },
+  {
+    name: 'list users',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: '/api/v1/users' }),
+  },
+  {
+    name: 'admin action: create an administrator',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 403, admin: 201 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        email: `ny-admin-${who}@test.example`,
+        name: 'Ny admin',
+        role: 'admin',
+        password: 'ett långt lösenord',
+      },
+    }),
+  },
+  {
+    name: 'create a viewer (editors may, up to their own role)',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: `ny-viewer-${who}@test.example`, name: 'Ny läsare', role: 'viewer' },
+    }),
+  },
+];
+
+describe.each(cases)('$name', (c) => {
+  test.each(everyone)('%s', async (who) => {
+    const { method, url, payload, headers } = await c.request(who);
+    const response = await t.app.inject({
+      method,
+      url,
+      headers: { ...headers, ...(cookies[who] ? { cookie: cookies[who] } : {}) },
+      ...(payload ? { payload } : {}),
+    });
+    expect(response.statusCode, response.body).toBe(c.expected[who]);
+    if (response.statusCode >= 400) {
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+});
+
+describe('lists show each role what it may see', () => {
+  const names = async (who: Who) => {
+    const response = await t.app.inject({
+      url: '/api/v1/organisations?limit=500',
+      headers: cookies[who] ? { cookie: cookies[who] } : {},
+    });
+    expect(response.statusCode).toBe(200);
+    return (response.json() as { items: Array<{ id: string; visibility: string }> }).items;
+  };
+
+  test('anonymous users see published organisations only', async () => {
+    const items = await names('anonymous');
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((o) => o.visibility === 'published')).toBe(true);
+  });
+
+  test("a partner sees published ones and its own, never another organisation's internal record", async () => {
+    const items = await names('partner');
+    const ids = items.map((o) => o.id);
+    expect(ids).toContain(fx.orgPublished.id);
+    expect(ids).not.toContain(fx.orgB.id);
+    expect(items.every((o) => o.visibility === 'published' || o.id === fx.orgA.id)).toBe(true);
+  });
+
+  test('viewers and editors see internal records too', async () => {
+    for (const who of ['viewer', 'editor'] as const) {
+      const ids = (await names(who)).map((o) => o.id);
+      expect(ids).toContain(fx.orgB.id);
+    }
+  });
+
+  test("the partner's search cannot reach another organisation's internal record", async () => {
+    const response = await t.app.inject({
+      url: `/api/v1/organisations?q=${encodeURIComponent('Organisation B')}`,
+      headers: { cookie: cookies.partner ?? '' },
+    });
+    expect(response.json().total).toBe(0);
+  });
+});
+
+describe('every write endpoint answers 401 to anonymous users, whatever the body', () => {
+  const writes = [
+    ['POST', '/api/v1/organisations'],
+    ['PATCH', '/api/v1/organisations/00000000-0000-4000-8000-000000000000'],
+    ['DELETE', '/api/v1/organisations/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/api/v1/users'],
+    ['PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/api/v1/users/00000000-0000-4000-8000-000000000000/password'],
+  ] as const;
+
+  test('the list above covers every write route of /api/v1 (from the OpenAPI document) but the first-run setup', () => {
+    const covered = new Set(
+      writes.map(([method, url]) => `${method} ${url.replace(/[0-9a-f-]{36}/, '{id}')}`),
+    );
+    const paths = (t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const found = Object.entries(paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations)
+          .map((m) => m.toUpperCase())
+          .filter((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m))
+          .map((m) => `${m} ${path}`),
+      );
+    expect(found.length).toBeGreaterThanOrEqual(writes.length);
+    expect(found.filter((r) => !covered.has(r) && r !== 'POST /api/v1/setup')).toEqual([]);
+  });
+
+  test.each(writes)('%s %s', async (method, url) => {
+    for (const payload of [{}, { name: 'x' }, 'not json']) {
+      const response = await t.app.inject({
+        method,
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      });
+      expect(response.statusCode).toBe(401);
+    }
+  });
+});
