@@ -35,9 +35,7 @@ async function versionOf(id: string) {
 type Case = {
   name: string;
   expected: Record<Who, number>;
-  request: (
-    who: Who,
-  ) => Promise<{
+  request: (who: Who) => Promise<{
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
     url: string;
     payload?: object;
