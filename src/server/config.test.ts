@@ -74,4 +74,54 @@ describe('loadConfig', () => {
       expect((error as ConfigError).problems).toHaveLength(2);
     }
   });
+
+  it('has sign-in defaults: public URL from host and port, 8-hour sessions, no single sign-on', () => {
+    const config = loadConfig({ PORT: '4000' });
+    expect(config.auth.publicUrl).toBe('http://localhost:4000');
+    expect(config.auth.sessionHours).toBe(8);
+    expect(config.auth.signInAttemptsPerMinute).toBe(10);
+    expect(config.auth.oidc).toBeUndefined();
+    expect(config.auth.firstAdmin).toBeUndefined();
+  });
+
+  it('reads single sign-on and the first administrator', () => {
+    const config = loadConfig({
+      REGIONKRAFT_PUBLIC_URL: 'https://regionkraft.example.se/',
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0/',
+      OIDC_CLIENT_ID: 'client',
+      OIDC_CLIENT_SECRET: 'secret',
+      REGIONKRAFT_ADMIN_EMAIL: 'Chef@Region.example',
+      REGIONKRAFT_ADMIN_PASSWORD: 'a long enough password',
+    });
+    expect(config.auth.publicUrl).toBe('https://regionkraft.example.se');
+    expect(config.auth.oidc).toEqual({
+      issuer: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      clientId: 'client',
+      clientSecret: 'secret',
+      displayName: 'Microsoft Entra ID',
+    });
+    expect(config.auth.firstAdmin).toMatchObject({ email: 'chef@region.example', name: 'Administratör' });
+  });
+
+  it('refuses half-configured single sign-on, a lone admin variable, a short password and a path in the public URL', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ OIDC_ISSUER: 'https://issuer.example' })[0]).toMatch(
+      /OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: must be set too/,
+    );
+    expect(problems({ REGIONKRAFT_ADMIN_EMAIL: 'a@b.se' })[0]).toMatch(/set both or neither/);
+    expect(problems({ REGIONKRAFT_ADMIN_EMAIL: 'a@b.se', REGIONKRAFT_ADMIN_PASSWORD: 'short' })[0]).toMatch(
+      /REGIONKRAFT_ADMIN_PASSWORD.*at least 12/,
+    );
+    expect(problems({ REGIONKRAFT_PUBLIC_URL: 'https://example.se/app' })[0]).toMatch(
+      /REGIONKRAFT_PUBLIC_URL/,
+    );
+    expect(problems({ REGIONKRAFT_AUTH_SECRET: 'too-short' })[0]).toMatch(/at least 32/);
+  });
 });

@@ -14,8 +14,9 @@ const openEndpoints: Array<{ method: 'GET' | 'POST'; path: RegExp }> = [
   { method: 'POST', path: /^\/sign-out$/ },
   { method: 'GET', path: /^\/get-session$/ },
   { method: 'POST', path: /^\/change-password$/ },
-  { method: 'POST', path: /^\/sign-in\/oauth2$/ },
-  { method: 'GET', path: /^\/oauth2\/callback\/[a-z0-9-]+$/ },
+  // Single sign-on: better-auth serves OIDC providers through its social sign-in endpoints.
+  { method: 'POST', path: /^\/sign-in\/social$/ },
+  { method: 'GET', path: /^\/callback\/[a-z0-9-]+$/ },
 ];
 
 const maxAuthBodyBytes = 16 * 1024;

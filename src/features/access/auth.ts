@@ -97,8 +97,15 @@ export function createAuth(options: { db: Db; config: AuthConfig; secret: string
       },
     },
     account: {
-      // Single sign-on may attach to an account an administrator created with the same e-mail.
-      accountLinking: { enabled: true, trustedProviders: [oidcProviderId], allowDifferentEmails: false },
+      // Single sign-on attaches to the account an administrator created with the same e-mail.
+      // The issuer is the region's own (e.g. its Entra tenant) and accounts are only made by
+      // administrators, so the e-mail needs no separate verification here.
+      accountLinking: {
+        enabled: true,
+        trustedProviders: [oidcProviderId],
+        allowDifferentEmails: false,
+        requireLocalEmailVerified: false,
+      },
     },
     rateLimit: {
       enabled: true,
