@@ -11,24 +11,7 @@ import { loadReferenceData } from '../src/features/reference/load-reference-data
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
-const WARMUP = 30;
-
-type Result = { name: string; p50: number; p95: number; mean: number; perSecond: number };
-
-async function measure(name: string, fn: () => Promise<unknown>): Promise<Result> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const mean = times.reduce((s, t) => s + t, 0) / times.length;
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { name, p50: at(0.5), p95: at(0.95), mean, perSecond: 1000 / mean };
-}
+import { measure, printResults } from './measure.ts';
 
 const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), webDistDir: '/nonexistent' };
 const database: Database = process.env.DATABASE_URL
@@ -81,16 +64,7 @@ const results = [
   ),
 ];
 
-const fmt = (n: number) => n.toFixed(2).padStart(8);
-console.log(`\nDatabase: ${database.kind}; ${ITERATIONS} iterations after ${WARMUP} warm-up; times in ms\n`);
-console.log(
-  `${'case'.padEnd(48)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'mean'.padStart(8)} ${'per s'.padStart(8)}`,
-);
-for (const r of results) {
-  console.log(
-    `${r.name.padEnd(48)} ${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.mean)} ${r.perSecond.toFixed(0).padStart(8)}`,
-  );
-}
+printResults(database.kind, results);
 console.log(
   `\nReference data: first load ${firstLoad.toFixed(0)} ms, reload (no changes) ${reload.toFixed(0)} ms`,
 );
