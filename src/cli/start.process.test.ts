@@ -92,6 +92,20 @@ describe('regionkraft start', () => {
     };
     expect(body.total).toBe(8);
     expect(body.items.every((m) => m.population.value > 0)).toBe(true);
+    // No users yet: the one-time link for the first administrator is printed, and it works.
+    const link = /(http:\/\/\S+)\/installera#token=([\w-]+)/.exec(first.output());
+    expect(link).not.toBeNull();
+    const setup = await fetch(`${first.url}/api/v1/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        token: link?.[2],
+        email: 'first@test.example',
+        name: 'First',
+        password: 'the first password',
+      }),
+    });
+    expect(setup.status).toBe(201);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('Stopped cleanly');

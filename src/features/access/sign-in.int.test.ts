@@ -106,19 +106,23 @@ describe('wrong password: no user enumeration', () => {
   });
 
   test('an unknown e-mail costs a password hash too (timing does not tell)', async () => {
-    const median = async (email: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 7; i++) {
+    // Interleaved, so drift in machine load hits both sides alike.
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      for (const [email, times] of [
+        [fx.users.viewer.email, known],
+        [`nobody-${i}@test.example`, unknown],
+      ] as const) {
         const start = performance.now();
         await signInRequest(email, `wrong password ${i}`);
         times.push(performance.now() - start);
       }
-      return times.sort((x, y) => x - y)[3] ?? 0;
-    };
-    const known = await median(fx.users.viewer.email);
-    const unknown = await median('nobody-at-all@test.example');
-    // argon2id takes tens of milliseconds; skipping it would make unknown e-mails far faster.
-    expect(unknown).toBeGreaterThan(known * 0.5);
+    }
+    const median = (times: number[]) => times.sort((x, y) => x - y)[Math.floor(times.length / 2)] ?? 0;
+    // Skipping the hash for unknown e-mails makes them about 40 % faster here (the hash is
+    // ~6 ms of ~15 ms, bench/access.bench.ts); with the dummy hash both take the same time.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.8);
   });
 });
 
