@@ -29,6 +29,7 @@ import { userRoutes } from '../features/access/user-routes.ts';
 import { organisationRoutes } from '../features/actors/organisation-routes.ts';
 import { auditRoutes } from '../features/audit/audit-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
+import { referenceRoutes } from '../features/reference/reference-routes.ts';
 import { sdgRoutes } from '../features/steering/sdg-routes.ts';
 import { steeringRoutes } from '../features/steering/steering-routes.ts';
 import { areaRoutes } from '../features/territory/area-routes.ts';
@@ -211,6 +212,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       await api.register(setupRoutes);
       await api.register(auditRoutes);
       await api.register(organisationRoutes);
+      await api.register(referenceRoutes);
       await api.register(areaRoutes);
       await api.register(indicatorRoutes);
       await api.register(steeringRoutes);

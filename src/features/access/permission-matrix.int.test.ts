@@ -143,6 +143,11 @@ const cases: Case[] = [
     }),
   },
   {
+    name: 'admin action: reload the reference data',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 403, admin: 200 },
+    request: async () => ({ method: 'POST', url: '/api/v1/reference-data/reload' }),
+  },
+  {
     name: 'create a viewer (editors may, up to their own role)',
     expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
     request: async (who) => ({
@@ -217,6 +222,7 @@ describe('every write endpoint answers 401 to anonymous users, whatever the body
     ['POST', '/api/v1/users'],
     ['PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000'],
     ['POST', '/api/v1/users/00000000-0000-4000-8000-000000000000/password'],
+    ['POST', '/api/v1/reference-data/reload'],
   ] as const;
 
   test('the list above covers every write route of /api/v1 (from the OpenAPI document) but the first-run setup', () => {

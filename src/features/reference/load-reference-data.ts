@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/connection.ts';
+import type { Db, DbTransaction } from '../../db/connection.ts';
 import * as t from '../../db/schema.ts';
 import {
   parseAreaFeatures,
@@ -148,6 +148,8 @@ export async function loadReferenceData(
   db: Db,
   dataFilesDir: string,
   regionCode: string,
+  /** Runs in the same transaction after loading (e.g. to write the audit row). */
+  afterLoad?: (tx: DbTransaction, summary: ReferenceLoadSummary) => Promise<void>,
 ): Promise<ReferenceLoadSummary> {
   const files = await readReferenceFiles(dataFilesDir, regionCode);
   const { manifest, steering } = files;
@@ -384,7 +386,7 @@ export async function loadReferenceData(
         });
     }
 
-    return {
+    const summary: ReferenceLoadSummary = {
       region: regionCode,
       areas: areaRows.length,
       areaRelations: relationRows.length,
@@ -396,5 +398,7 @@ export async function loadReferenceData(
       priorities: steering.priorities.length,
       strengthAreas: steering.strengthAreas.length,
     };
+    await afterLoad?.(tx, summary);
+    return summary;
   });
 }

@@ -1183,6 +1183,114 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/reference-data/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reload the reference data from the data/ files on the server (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferenceLoadSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/areas": {
         parameters: {
             query?: never;
@@ -1729,6 +1837,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ReferenceLoadSummaryInput: {
+            region: string;
+            areas: number;
+            areaRelations: number;
+            indicatorValues: number;
+            sdgGoals: number;
+            sdgTargets: number;
+            nationalAreas: number;
+            steeringDocuments: number;
+            priorities: number;
+            strengthAreas: number;
+        };
         SdgGoalInput: {
             goal: number;
             title: components["schemas"]["BilingualTextInput"];
@@ -1981,6 +2101,18 @@ export interface components {
             changes: {
                 [key: string]: unknown;
             };
+        };
+        ReferenceLoadSummary: {
+            region: string;
+            areas: number;
+            areaRelations: number;
+            indicatorValues: number;
+            sdgGoals: number;
+            sdgTargets: number;
+            nationalAreas: number;
+            steeringDocuments: number;
+            priorities: number;
+            strengthAreas: number;
         };
         SdgGoal: {
             goal: number;
