@@ -20,6 +20,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -438,6 +439,270 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.occurredAt)],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Efforts (insatser): projects, programmes, funding decisions and activities.
+
+export const effortStatuses = ['planned', 'ongoing', 'completed', 'cancelled'] as const;
+export type EffortStatus = (typeof effortStatuses)[number];
+
+export const efforts = pgTable(
+  'efforts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    description: text('description'),
+    /** The registry number of the decision (diarienummer); unique in the region when given. */
+    diarienummer: text('diarienummer'),
+    status: text('status', { enum: effortStatuses }).notNull(),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    /** The organisation that owns the effort; null when the region itself does. */
+    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisations.id),
+    targetGroups: jsonb('target_groups').$type<string[]>().notNull().default([]),
+    /** Reaches the whole county, spread over the municipalities by population. */
+    reachWholeCounty: boolean('reach_whole_county').notNull().default(false),
+    visibility: text('visibility', { enum: visibilities }).notNull().default('internal'),
+    /** Example data from `seed --demo`, shown as such. */
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('efforts_region_idx').on(t.regionCode),
+    index('efforts_owner_idx').on(t.ownerOrganisationId),
+    uniqueIndex('efforts_region_diarienummer')
+      .on(t.regionCode, t.diarienummer)
+      .where(sql`${t.diarienummer} is not null`),
+    index('efforts_search_idx').using(
+      'gin',
+      sql`to_tsvector('swedish', coalesce(${t.title}, '') || ' ' || coalesce(${t.summary}, '') || ' ' || coalesce(${t.description}, ''))`,
+    ),
+  ],
+);
+
+export const partnerRoles = [
+  'lead',
+  'co_financer',
+  'implementer',
+  'beneficiary',
+  'partner',
+  'other',
+] as const;
+
+/** Organisations taking part in an effort, with their role. */
+export const effortPartners = pgTable(
+  'effort_partners',
+  {
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role', { enum: partnerRoles }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.effortId, t.organisationId, t.role] }),
+    index('effort_partners_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const fundingSources = [
+  'regional_development_1_1',
+  'erdf',
+  'jtf',
+  'interreg',
+  'state',
+  'region',
+  'municipality',
+  'private',
+  'other',
+] as const;
+export type FundingSource = (typeof fundingSources)[number];
+export const fundingStatuses = ['decided', 'planned'] as const;
+
+/** Money for an effort: one row per financier/source, year and decided-or-planned. */
+export const effortFunding = pgTable(
+  'effort_funding',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    source: text('source', { enum: fundingSources }).notNull(),
+    financierOrganisationId: uuid('financier_organisation_id').references(() => organisations.id),
+    year: integer('year').notNull(),
+    /** Whole SEK. */
+    amountSek: bigint('amount_sek', { mode: 'number' }).notNull(),
+    status: text('status', { enum: fundingStatuses }).notNull(),
+  },
+  (t) => [
+    index('effort_funding_effort_idx').on(t.effortId),
+    check('effort_funding_amount_not_negative', sql`${t.amountSek} >= 0`),
+  ],
+);
+
+/** The municipalities an effort reaches, with shares in hundredths of a percent (sum 10 000). */
+export const effortReach = pgTable(
+  'effort_reach',
+  {
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+    shareHundredths: integer('share_hundredths').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.effortId, t.areaCode] }), index('effort_reach_area_idx').on(t.areaCode)],
+);
+
+/** Samebyar an effort affects. */
+export const effortSamebyar = pgTable(
+  'effort_samebyar',
+  {
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+  },
+  (t) => [primaryKey({ columns: [t.effortId, t.areaCode] })],
+);
+
+export const effortPriorities = pgTable(
+  'effort_priorities',
+  {
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    priorityId: uuid('priority_id')
+      .notNull()
+      .references(() => longTermPriorities.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.effortId, t.priorityId] }),
+    index('effort_priorities_priority_idx').on(t.priorityId),
+  ],
+);
+
+export const effortStrengthAreas = pgTable(
+  'effort_strength_areas',
+  {
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    strengthAreaId: uuid('strength_area_id')
+      .notNull()
+      .references(() => strengthAreas.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.effortId, t.strengthAreaId] }),
+    index('effort_strength_areas_area_idx').on(t.strengthAreaId),
+  ],
+);
+
+export const effortNationalAreas = pgTable(
+  'effort_national_areas',
+  {
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    nationalAreaCode: integer('national_area_code')
+      .notNull()
+      .references(() => nationalStrategyAreas.code),
+  },
+  (t) => [primaryKey({ columns: [t.effortId, t.nationalAreaCode] })],
+);
+
+export const effortSdgTargets = pgTable(
+  'effort_sdg_targets',
+  {
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    sdgTargetId: text('sdg_target_id')
+      .notNull()
+      .references(() => sdgTargets.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.effortId, t.sdgTargetId] }),
+    index('effort_sdg_targets_target_idx').on(t.sdgTargetId),
+  ],
+);
+
+export const assessmentDimensions = [
+  'economic',
+  'social',
+  'environmental',
+  'gender_equality',
+  'sami_conditions',
+] as const;
+export type AssessmentDimension = (typeof assessmentDimensions)[number];
+
+/** Sustainability assessment: −3…+3 per dimension, with a rationale (required when negative). */
+export const effortAssessments = pgTable(
+  'effort_assessments',
+  {
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    dimension: text('dimension', { enum: assessmentDimensions }).notNull(),
+    score: integer('score').notNull(),
+    rationale: text('rationale'),
+    assessedByUserId: uuid('assessed_by_user_id'),
+    assessedByLabel: text('assessed_by_label').notNull(),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.effortId, t.dimension] }),
+    check('effort_assessments_score_range', sql`${t.score} between -3 and 3`),
+  ],
+);
+
+export const indicatorKinds = ['output', 'result'] as const;
+
+/** The effort's own output and result indicators (intervention logic). */
+export const effortIndicators = pgTable(
+  'effort_indicators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: indicatorKinds }).notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    baseline: doublePrecision('baseline'),
+    target: doublePrecision('target'),
+  },
+  (t) => [index('effort_indicators_effort_idx').on(t.effortId)],
+);
+
+/** Measured values of an effort indicator per period, by sex and municipality where given. */
+export const effortIndicatorValues = pgTable(
+  'effort_indicator_values',
+  {
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => effortIndicators.id, { onDelete: 'cascade' }),
+    /** A year ("2025") or part of one ("2025-H1", "2025-Q3"). */
+    period: text('period').notNull(),
+    sex: text('sex', { enum: sexes }).notNull(),
+    /** A municipality of the region, or "" for the effort as a whole. */
+    areaCode: text('area_code').notNull().default(''),
+    actual: doublePrecision('actual').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.period, t.sex, t.areaCode] })],
+);
+
 /**
  * Tables in dependency order (parents first). Used by export/import; every new table must be
  * added here, which a test checks.
@@ -464,4 +729,16 @@ export const tablesInDependencyOrder = [
   setupTokens,
   auditEvents,
   instanceSettings,
+  efforts,
+  effortPartners,
+  effortFunding,
+  effortReach,
+  effortSamebyar,
+  effortPriorities,
+  effortStrengthAreas,
+  effortNationalAreas,
+  effortSdgTargets,
+  effortAssessments,
+  effortIndicators,
+  effortIndicatorValues,
 ] as const;

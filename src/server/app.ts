@@ -28,6 +28,7 @@ import { setupRoutes } from '../features/access/setup-routes.ts';
 import { userRoutes } from '../features/access/user-routes.ts';
 import { organisationRoutes } from '../features/actors/organisation-routes.ts';
 import { auditRoutes } from '../features/audit/audit-routes.ts';
+import { effortRoutes } from '../features/efforts/effort-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
 import { sdgRoutes } from '../features/steering/sdg-routes.ts';
@@ -177,6 +178,10 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
           name: 'steering',
           description: 'Steering documents, goal, priorities, strength areas, Agenda 2030',
         },
+        {
+          name: 'efforts',
+          description: 'Efforts (insatser): projects, funding, reach, links, assessments, results',
+        },
         { name: 'actors', description: 'Organisations (actors) of the region' },
         {
           name: 'access',
@@ -213,6 +218,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       await api.register(auditRoutes);
       await api.register(organisationRoutes);
       await api.register(referenceRoutes);
+      await api.register(effortRoutes);
       await api.register(areaRoutes);
       await api.register(indicatorRoutes);
       await api.register(steeringRoutes);

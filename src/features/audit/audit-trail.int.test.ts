@@ -142,10 +142,18 @@ describe('audit rows and changes are committed together', () => {
 
   test('reloading the reference data is recorded too', async () => {
     const admin = await signIn(t.app, fx.users.admin.email);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/reference-data/reload', headers: { cookie: admin } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reference-data/reload',
+      headers: { cookie: admin },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().areas).toBeGreaterThan(8);
     const [row] = await auditRowsFor('23');
-    expect(row).toMatchObject({ action: 'reload', entityType: 'reference_data', actorLabel: fx.users.admin.email });
+    expect(row).toMatchObject({
+      action: 'reload',
+      entityType: 'reference_data',
+      actorLabel: fx.users.admin.email,
+    });
   });
 });

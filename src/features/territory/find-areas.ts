@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
+import type { Db, DbTransaction } from '../../db/connection.ts';
 import { type AreaType, areaRelations, areas, indicatorValues } from '../../db/schema.ts';
 import { compareSwedish } from '../../shared/text.ts';
 import { POPULATION_INDICATOR_ID } from '../reference/load-reference-data.ts';
@@ -9,7 +9,8 @@ const typeOrder: Record<AreaType, number> = { county: 0, municipality: 1, sameby
 
 type AreaRow = typeof areas.$inferSelect;
 
-async function latestPopulation(db: Db, codes: string[]) {
+/** The latest total population of each area, by code. */
+export async function latestPopulation(db: Db | DbTransaction, codes: string[]) {
   if (codes.length === 0) return new Map<string, Area['population']>();
   const rows = await db
     .selectDistinctOn([indicatorValues.areaCode], {

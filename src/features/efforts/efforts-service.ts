@@ -1,0 +1,911 @@
+/**
+ * The effort register. An effort and its parts (partners, funding, reach, links, assessments,
+ * indicators) are written together in one transaction with their audit row; a change replaces
+ * each part that is sent. References (organisations, areas, priorities …) are checked against
+ * the region before anything is written, and reported with the field that holds them.
+ */
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db, DbTransaction } from '../../db/connection.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import * as t from '../../db/schema.ts';
+import { conflict, type FieldError, HttpProblem, notFound } from '../../server/problem.ts';
+import { versionMismatch } from '../../shared/optimistic-lock.ts';
+import { compareSwedish } from '../../shared/text.ts';
+import type { Actor, ReadScope } from '../access/permissions.ts';
+import { type AuditActor, recordAudit } from '../audit/audit.ts';
+import { latestPopulation } from '../territory/find-areas.ts';
+import {
+  fundingTotals,
+  hundredthsToPercent,
+  percentToHundredths,
+  spreadByPopulation,
+} from './effort-rules.ts';
+import type {
+  EffortInput,
+  EffortListQuery,
+  EffortOut,
+  EffortPatch,
+  EffortSummary,
+} from './effort-schemas.ts';
+
+type Executor = Db | DbTransaction;
+export type EffortRow = typeof t.efforts.$inferSelect;
+const entityType = 'effort';
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Full documents of the given efforts (in the order of `ids`), with every part and its names. */
+export async function loadEffortDocuments(
+  db: Executor,
+  regionCode: string,
+  ids: string[],
+): Promise<EffortOut[]> {
+  if (ids.length === 0) return [];
+  const [
+    rows,
+    partners,
+    funding,
+    reach,
+    samebyar,
+    priorities,
+    strength,
+    national,
+    sdg,
+    assessments,
+    indicators,
+  ] = await Promise.all([
+    db
+      .select()
+      .from(t.efforts)
+      .where(and(inArray(t.efforts.id, ids), eq(t.efforts.regionCode, regionCode))),
+    db.select().from(t.effortPartners).where(inArray(t.effortPartners.effortId, ids)),
+    db
+      .select()
+      .from(t.effortFunding)
+      .where(inArray(t.effortFunding.effortId, ids))
+      .orderBy(t.effortFunding.position),
+    db.select().from(t.effortReach).where(inArray(t.effortReach.effortId, ids)),
+    db.select().from(t.effortSamebyar).where(inArray(t.effortSamebyar.effortId, ids)),
+    db
+      .select({
+        effortId: t.effortPriorities.effortId,
+        id: t.longTermPriorities.id,
+        number: t.longTermPriorities.number,
+        title: t.longTermPriorities.titleSv,
+      })
+      .from(t.effortPriorities)
+      .innerJoin(t.longTermPriorities, eq(t.longTermPriorities.id, t.effortPriorities.priorityId))
+      .where(inArray(t.effortPriorities.effortId, ids)),
+    db
+      .select({
+        effortId: t.effortStrengthAreas.effortId,
+        id: t.strengthAreas.id,
+        name: t.strengthAreas.nameSv,
+        position: t.strengthAreas.position,
+      })
+      .from(t.effortStrengthAreas)
+      .innerJoin(t.strengthAreas, eq(t.strengthAreas.id, t.effortStrengthAreas.strengthAreaId))
+      .where(inArray(t.effortStrengthAreas.effortId, ids)),
+    db
+      .select({
+        effortId: t.effortNationalAreas.effortId,
+        code: t.nationalStrategyAreas.code,
+        title: t.nationalStrategyAreas.titleSv,
+      })
+      .from(t.effortNationalAreas)
+      .innerJoin(
+        t.nationalStrategyAreas,
+        eq(t.nationalStrategyAreas.code, t.effortNationalAreas.nationalAreaCode),
+      )
+      .where(inArray(t.effortNationalAreas.effortId, ids)),
+    db
+      .select({
+        effortId: t.effortSdgTargets.effortId,
+        id: t.sdgTargets.id,
+        goal: t.sdgTargets.goal,
+        position: t.sdgTargets.position,
+        titleSv: t.sdgTargets.titleSv,
+        titleEn: t.sdgTargets.titleEn,
+      })
+      .from(t.effortSdgTargets)
+      .innerJoin(t.sdgTargets, eq(t.sdgTargets.id, t.effortSdgTargets.sdgTargetId))
+      .where(inArray(t.effortSdgTargets.effortId, ids)),
+    db.select().from(t.effortAssessments).where(inArray(t.effortAssessments.effortId, ids)),
+    db
+      .select()
+      .from(t.effortIndicators)
+      .where(inArray(t.effortIndicators.effortId, ids))
+      .orderBy(t.effortIndicators.position),
+  ]);
+  const indicatorIds = indicators.map((i) => i.id);
+  const values = indicatorIds.length
+    ? await db
+        .select()
+        .from(t.effortIndicatorValues)
+        .where(inArray(t.effortIndicatorValues.indicatorId, indicatorIds))
+    : [];
+
+  const orgIds = new Set<string>();
+  for (const r of rows) if (r.ownerOrganisationId) orgIds.add(r.ownerOrganisationId);
+  for (const p of partners) orgIds.add(p.organisationId);
+  for (const f of funding) if (f.financierOrganisationId) orgIds.add(f.financierOrganisationId);
+  const orgNames = new Map(
+    orgIds.size
+      ? (
+          await db
+            .select({ id: t.organisations.id, name: t.organisations.name })
+            .from(t.organisations)
+            .where(inArray(t.organisations.id, [...orgIds]))
+        ).map((o) => [o.id, o.name])
+      : [],
+  );
+  const org = (id: string | null) => (id ? { id, name: orgNames.get(id) ?? '' } : null);
+
+  const municipalities = await db
+    .select({ code: t.areas.code, name: t.areas.name, type: t.areas.type })
+    .from(t.areas)
+    .where(and(eq(t.areas.regionCode, regionCode), inArray(t.areas.type, ['municipality', 'sameby'])));
+  const areaName = new Map(municipalities.map((a) => [a.code, a.name]));
+  const needsCountySpread = rows.some((r) => r.reachWholeCounty);
+  const countySpread = needsCountySpread ? await countyReach(db, regionCode) : [];
+
+  const group = <T extends { effortId: string }>(items: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) map.set(item.effortId, [...(map.get(item.effortId) ?? []), item]);
+    return (id: string) => map.get(id) ?? [];
+  };
+  const partnersOf = group(partners);
+  const fundingOf = group(funding);
+  const reachOf = group(reach);
+  const samebyarOf = group(samebyar);
+  const prioritiesOf = group(priorities);
+  const strengthOf = group(strength);
+  const nationalOf = group(national);
+  const sdgOf = group(sdg);
+  const assessmentsOf = group(assessments);
+  const indicatorsOf = group(indicators);
+  const valuesOf = new Map<string, typeof values>();
+  for (const v of values) valuesOf.set(v.indicatorId, [...(valuesOf.get(v.indicatorId) ?? []), v]);
+
+  const byId = new Map(
+    rows.map((r): [string, EffortOut] => {
+      const fundingRows = fundingOf(r.id);
+      return [
+        r.id,
+        {
+          id: r.id,
+          title: r.title,
+          summary: r.summary,
+          description: r.description,
+          diarienummer: r.diarienummer,
+          status: r.status,
+          startDate: r.startDate,
+          endDate: r.endDate,
+          owner: org(r.ownerOrganisationId),
+          targetGroups: r.targetGroups,
+          visibility: r.visibility,
+          isExample: r.isExample,
+          partners: partnersOf(r.id)
+            .map((p) => ({
+              organisation: { id: p.organisationId, name: orgNames.get(p.organisationId) ?? '' },
+              role: p.role,
+            }))
+            .sort((a, b) => compareSwedish(a.organisation.name, b.organisation.name)),
+          funding: fundingRows.map((f) => ({
+            source: f.source,
+            financier: org(f.financierOrganisationId),
+            year: f.year,
+            amountSek: Number(f.amountSek),
+            status: f.status,
+          })),
+          fundingTotals: fundingTotals(fundingRows.map((f) => ({ ...f, amountSek: Number(f.amountSek) }))),
+          reach: {
+            wholeCounty: r.reachWholeCounty,
+            municipalities: (r.reachWholeCounty
+              ? countySpread
+              : reachOf(r.id).map((x) => ({ areaCode: x.areaCode, shareHundredths: x.shareHundredths }))
+            )
+              .map((x) => ({
+                areaCode: x.areaCode,
+                name: areaName.get(x.areaCode) ?? x.areaCode,
+                share: hundredthsToPercent(x.shareHundredths),
+              }))
+              .sort((a, b) => b.share - a.share || compareSwedish(a.name, b.name)),
+            samebyar: samebyarOf(r.id)
+              .map((s) => ({ areaCode: s.areaCode, name: areaName.get(s.areaCode) ?? s.areaCode }))
+              .sort((a, b) => compareSwedish(a.name, b.name)),
+          },
+          links: {
+            priorities: prioritiesOf(r.id)
+              .sort((a, b) => a.number - b.number)
+              .map((p) => ({ id: p.id, number: p.number, title: p.title })),
+            strengthAreas: strengthOf(r.id)
+              .sort((a, b) => a.position - b.position)
+              .map((s) => ({ id: s.id, name: s.name })),
+            nationalAreas: nationalOf(r.id)
+              .sort((a, b) => a.code - b.code)
+              .map((n) => ({ code: n.code, title: n.title })),
+            sdgTargets: sdgOf(r.id)
+              .sort((a, b) => a.goal - b.goal || a.position - b.position)
+              .map((s) => ({ id: s.id, title: s.titleSv ?? s.titleEn })),
+          },
+          assessments: assessmentsOf(r.id)
+            .sort(
+              (a, b) =>
+                t.assessmentDimensions.indexOf(a.dimension) - t.assessmentDimensions.indexOf(b.dimension),
+            )
+            .map((a) => ({
+              dimension: a.dimension,
+              score: a.score,
+              rationale: a.rationale,
+              assessedBy: a.assessedByLabel,
+              assessedAt: a.assessedAt.toISOString(),
+            })),
+          indicators: indicatorsOf(r.id).map((i) => ({
+            kind: i.kind,
+            name: i.name,
+            unit: i.unit,
+            baseline: i.baseline,
+            target: i.target,
+            values: (valuesOf.get(i.id) ?? [])
+              .map((v) => ({ period: v.period, sex: v.sex, areaCode: v.areaCode || null, actual: v.actual }))
+              .sort(
+                (a, b) =>
+                  a.period.localeCompare(b.period) ||
+                  (a.areaCode ?? '').localeCompare(b.areaCode ?? '') ||
+                  a.sex.localeCompare(b.sex),
+              ),
+          })),
+          version: r.version,
+          createdAt: r.createdAt.toISOString(),
+          updatedAt: r.updatedAt.toISOString(),
+        },
+      ];
+    }),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** "The whole county": every municipality of the region, by its latest population. */
+async function countyReach(db: Executor, regionCode: string) {
+  const municipalities = await db
+    .select({ code: t.areas.code })
+    .from(t.areas)
+    .where(and(eq(t.areas.regionCode, regionCode), eq(t.areas.type, 'municipality')));
+  const population = await latestPopulation(
+    db as Db,
+    municipalities.map((m) => m.code),
+  );
+  return spreadByPopulation(
+    municipalities.map((m) => ({ areaCode: m.code, population: population.get(m.code)?.value ?? 0 })),
+  );
+}
+
+export async function getEffortRow(db: Executor, regionCode: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(t.efforts)
+    .where(and(eq(t.efforts.id, id), eq(t.efforts.regionCode, regionCode)));
+  return row;
+}
+
+/** The SQL conditions of a list query (also used by the exports). */
+function listConditions(regionCode: string, scope: ReadScope, q: Partial<EffortListQuery>): SQL[] {
+  const e = t.efforts;
+  const conditions: SQL[] = [eq(e.regionCode, regionCode)];
+  if (!scope.all) {
+    conditions.push(
+      scope.organisationId
+        ? sql`(${e.visibility} = 'published' or ${e.ownerOrganisationId} = ${scope.organisationId})`
+        : sql`${e.visibility} = 'published'`,
+    );
+  }
+  if (q.status) conditions.push(eq(e.status, q.status));
+  if (q.owner) conditions.push(eq(e.ownerOrganisationId, q.owner));
+  if (q.q) {
+    conditions.push(
+      sql`to_tsvector('swedish', coalesce(${e.title}, '') || ' ' || coalesce(${e.summary}, '') || ' ' || coalesce(${e.description}, '')) @@ websearch_to_tsquery('swedish', ${q.q})`,
+    );
+  }
+  if (q.priority) {
+    conditions.push(
+      sql`exists (select 1 from ${t.effortPriorities} p where p.effort_id = ${e.id} and p.priority_id = ${q.priority})`,
+    );
+  }
+  if (q.strengthArea) {
+    conditions.push(
+      sql`exists (select 1 from ${t.effortStrengthAreas} s where s.effort_id = ${e.id} and s.strength_area_id = ${q.strengthArea})`,
+    );
+  }
+  if (q.nationalArea !== undefined) {
+    conditions.push(
+      sql`exists (select 1 from ${t.effortNationalAreas} n where n.effort_id = ${e.id} and n.national_area_code = ${q.nationalArea})`,
+    );
+  }
+  if (q.sdgGoal !== undefined) {
+    conditions.push(
+      sql`exists (select 1 from ${t.effortSdgTargets} x join ${t.sdgTargets} g on g.id = x.sdg_target_id where x.effort_id = ${e.id} and g.goal = ${q.sdgGoal})`,
+    );
+  }
+  if (q.municipality) {
+    conditions.push(
+      sql`(${e.reachWholeCounty} or exists (select 1 from ${t.effortReach} r where r.effort_id = ${e.id} and r.area_code = ${q.municipality}))`,
+    );
+  }
+  if (q.financier) {
+    conditions.push(
+      sql`exists (select 1 from ${t.effortFunding} f where f.effort_id = ${e.id} and f.source = ${q.financier})`,
+    );
+  }
+  if (q.year !== undefined) {
+    conditions.push(
+      sql`(${e.startDate} is null or ${e.startDate} <= ${`${q.year}-12-31`}) and (${e.endDate} is null or ${e.endDate} >= ${`${q.year}-01-01`})`,
+    );
+  }
+  return conditions;
+}
+
+export type EffortList = {
+  items: EffortSummary[];
+  total: number;
+  totalFundingSek: number;
+  limit: number;
+  offset: number;
+};
+
+/** Filtered, sorted (Swedish collation) and paginated summaries, with totals over the whole filtered set. */
+export async function findEfforts(
+  db: Db,
+  regionCode: string,
+  scope: ReadScope,
+  q: EffortListQuery,
+): Promise<EffortList> {
+  const e = t.efforts;
+  const rows = await db
+    .select({
+      id: e.id,
+      title: e.title,
+      diarienummer: e.diarienummer,
+      status: e.status,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      ownerId: e.ownerOrganisationId,
+      ownerName: t.organisations.name,
+      visibility: e.visibility,
+      isExample: e.isExample,
+      wholeCounty: e.reachWholeCounty,
+      updatedAt: e.updatedAt,
+      totalFundingSek: sql<string>`coalesce((select sum(f.amount_sek) from ${t.effortFunding} f where f.effort_id = ${e.id}), 0)`,
+      municipalities: sql<
+        string[] | null
+      >`(select array_agg(r.area_code order by r.area_code) from ${t.effortReach} r where r.effort_id = ${e.id})`,
+    })
+    .from(e)
+    .leftJoin(t.organisations, eq(t.organisations.id, e.ownerOrganisationId))
+    .where(and(...listConditions(regionCode, scope, q)));
+
+  const direction = q.order === 'desc' ? -1 : 1;
+  const byTitle = (a: { title: string }, b: { title: string }) => compareSwedish(a.title, b.title);
+  const nullsLast = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+  const items = rows.map((r) => ({ ...r, totalFundingSek: Number(r.totalFundingSek) }));
+  items.sort((a, b) => {
+    const primary =
+      q.sort === 'startDate'
+        ? nullsLast(a.startDate, b.startDate)
+        : q.sort === 'updatedAt'
+          ? a.updatedAt.getTime() - b.updatedAt.getTime()
+          : q.sort === 'funding'
+            ? a.totalFundingSek - b.totalFundingSek
+            : byTitle(a, b);
+    return primary * direction || byTitle(a, b);
+  });
+
+  const allMunicipalities = items.some((r) => r.wholeCounty)
+    ? (
+        await db
+          .select({ code: t.areas.code })
+          .from(t.areas)
+          .where(and(eq(t.areas.regionCode, regionCode), eq(t.areas.type, 'municipality')))
+      ).map((a) => a.code)
+    : [];
+  return {
+    items: items.slice(q.offset, q.offset + q.limit).map((r) => ({
+      id: r.id,
+      title: r.title,
+      diarienummer: r.diarienummer,
+      status: r.status,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      owner: r.ownerId ? { id: r.ownerId, name: r.ownerName ?? '' } : null,
+      visibility: r.visibility,
+      isExample: r.isExample,
+      totalFundingSek: r.totalFundingSek,
+      municipalities: r.wholeCounty ? allMunicipalities : (r.municipalities ?? []),
+      wholeCounty: r.wholeCounty,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    total: items.length,
+    totalFundingSek: items.reduce((s, r) => s + r.totalFundingSek, 0),
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+/** All efforts matching a list query, in list order, as full documents (for exports). */
+export async function findEffortDocuments(db: Db, regionCode: string, scope: ReadScope, q: EffortListQuery) {
+  const list = await findEfforts(db, regionCode, scope, { ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  return loadEffortDocuments(
+    db,
+    regionCode,
+    list.items.map((i) => i.id),
+  );
+}
+
+/** Efforts an organisation owns, takes part in or finances (for the actor page). */
+export async function findEffortsOfOrganisation(
+  db: Db,
+  regionCode: string,
+  scope: ReadScope,
+  organisationId: string,
+) {
+  const e = t.efforts;
+  const rows = await db
+    .select({ id: e.id, title: e.title, status: e.status, ownerId: e.ownerOrganisationId })
+    .from(e)
+    .where(
+      and(
+        ...listConditions(regionCode, scope, {}),
+        sql`(${e.ownerOrganisationId} = ${organisationId}
+          or exists (select 1 from ${t.effortPartners} p where p.effort_id = ${e.id} and p.organisation_id = ${organisationId})
+          or exists (select 1 from ${t.effortFunding} f where f.effort_id = ${e.id} and f.financier_organisation_id = ${organisationId}))`,
+      ),
+    );
+  const roles = await db
+    .select({ effortId: t.effortPartners.effortId, role: t.effortPartners.role })
+    .from(t.effortPartners)
+    .where(eq(t.effortPartners.organisationId, organisationId));
+  return rows
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      roles: [
+        ...(r.ownerId === organisationId ? ['owner'] : []),
+        ...roles.filter((x) => x.effortId === r.id).map((x) => x.role),
+      ],
+    }))
+    .sort((a, b) => compareSwedish(a.title, b.title));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+type Parts = Pick<EffortInput, 'partners' | 'funding' | 'reach' | 'links' | 'assessments' | 'indicators'>;
+
+/** Checks every reference in the parts against the region; throws one 400 naming every bad field. */
+async function checkReferences(
+  tx: DbTransaction,
+  regionCode: string,
+  ownerOrganisationId: string | null | undefined,
+  parts: Partial<Parts>,
+): Promise<void> {
+  const errors: FieldError[] = [];
+  const orgRefs: Array<[string, string]> = [];
+  if (ownerOrganisationId) orgRefs.push(['body.ownerOrganisationId', ownerOrganisationId]);
+  parts.partners?.forEach((p, i) => orgRefs.push([`body.partners.${i}.organisationId`, p.organisationId]));
+  parts.funding?.forEach((f, i) => {
+    if (f.financierOrganisationId)
+      orgRefs.push([`body.funding.${i}.financierOrganisationId`, f.financierOrganisationId]);
+  });
+  if (orgRefs.length) {
+    const found = new Set(
+      (
+        await tx
+          .select({ id: t.organisations.id })
+          .from(t.organisations)
+          .where(
+            and(
+              eq(t.organisations.regionCode, regionCode),
+              inArray(
+                t.organisations.id,
+                orgRefs.map(([, id]) => id),
+              ),
+            ),
+          )
+      ).map((o) => o.id),
+    );
+    for (const [field, id] of orgRefs)
+      if (!found.has(id)) errors.push({ field, message: `no organisation ${id} in the region` });
+  }
+
+  const areaRows = await tx
+    .select({ code: t.areas.code, type: t.areas.type })
+    .from(t.areas)
+    .where(eq(t.areas.regionCode, regionCode));
+  const municipalities = new Set(areaRows.filter((a) => a.type === 'municipality').map((a) => a.code));
+  const samebyar = new Set(areaRows.filter((a) => a.type === 'sameby').map((a) => a.code));
+  parts.reach?.municipalities.forEach((m, i) => {
+    if (!municipalities.has(m.areaCode)) {
+      errors.push({
+        field: `body.reach.municipalities.${i}.areaCode`,
+        message: `${m.areaCode} is not a municipality of the region`,
+      });
+    }
+  });
+  parts.reach?.samebyar.forEach((code, i) => {
+    if (!samebyar.has(code))
+      errors.push({ field: `body.reach.samebyar.${i}`, message: `${code} is not a sameby of the region` });
+  });
+  parts.indicators?.forEach((ind, i) =>
+    ind.values.forEach((v, j) => {
+      if (v.areaCode && !municipalities.has(v.areaCode)) {
+        errors.push({
+          field: `body.indicators.${i}.values.${j}.areaCode`,
+          message: `${v.areaCode} is not a municipality of the region`,
+        });
+      }
+    }),
+  );
+
+  const links = parts.links;
+  if (links) {
+    const check = async <T extends string | number>(
+      ids: T[],
+      field: string,
+      load: (ids: T[]) => Promise<T[]>,
+      what: string,
+    ) => {
+      if (ids.length === 0) return;
+      const found = new Set(await load(ids));
+      ids.forEach((id, i) => {
+        if (!found.has(id)) errors.push({ field: `body.links.${field}.${i}`, message: `no ${what} ${id}` });
+      });
+    };
+    await check(
+      links.priorities,
+      'priorities',
+      async (ids) =>
+        (
+          await tx
+            .select({ id: t.longTermPriorities.id })
+            .from(t.longTermPriorities)
+            .where(
+              and(eq(t.longTermPriorities.regionCode, regionCode), inArray(t.longTermPriorities.id, ids)),
+            )
+        ).map((r) => r.id),
+      'long-term priority of the region',
+    );
+    await check(
+      links.strengthAreas,
+      'strengthAreas',
+      async (ids) =>
+        (
+          await tx
+            .select({ id: t.strengthAreas.id })
+            .from(t.strengthAreas)
+            .where(and(eq(t.strengthAreas.regionCode, regionCode), inArray(t.strengthAreas.id, ids)))
+        ).map((r) => r.id),
+      'strength area of the region',
+    );
+    await check(
+      links.nationalAreas,
+      'nationalAreas',
+      async (ids) =>
+        (
+          await tx
+            .select({ code: t.nationalStrategyAreas.code })
+            .from(t.nationalStrategyAreas)
+            .where(inArray(t.nationalStrategyAreas.code, ids))
+        ).map((r) => r.code),
+      'national strategic area',
+    );
+    await check(
+      links.sdgTargets,
+      'sdgTargets',
+      async (ids) =>
+        (
+          await tx.select({ id: t.sdgTargets.id }).from(t.sdgTargets).where(inArray(t.sdgTargets.id, ids))
+        ).map((r) => r.id),
+      'Agenda 2030 target',
+    );
+  }
+  if (errors.length) {
+    throw new HttpProblem(
+      400,
+      'Bad Request',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
+    );
+  }
+}
+
+const unique = <T>(items: T[]) => [...new Set(items)];
+
+/** Replaces each part that is given (undefined parts are left as they are). */
+async function writeParts(
+  tx: DbTransaction,
+  effortId: string,
+  parts: Partial<Parts>,
+  assessedBy: AuditActor,
+) {
+  if (parts.partners) {
+    await tx.delete(t.effortPartners).where(eq(t.effortPartners.effortId, effortId));
+    const rows = unique(parts.partners.map((p) => `${p.organisationId}|${p.role}`)).map((key) => {
+      const [organisationId = '', role = 'partner'] = key.split('|');
+      return { effortId, organisationId, role: role as (typeof t.partnerRoles)[number] };
+    });
+    if (rows.length) await tx.insert(t.effortPartners).values(rows);
+  }
+  if (parts.funding) {
+    await tx.delete(t.effortFunding).where(eq(t.effortFunding.effortId, effortId));
+    if (parts.funding.length) {
+      await tx.insert(t.effortFunding).values(
+        parts.funding.map((f, position) => ({
+          effortId,
+          position,
+          source: f.source,
+          financierOrganisationId: f.financierOrganisationId ?? null,
+          year: f.year,
+          amountSek: f.amountSek,
+          status: f.status,
+        })),
+      );
+    }
+  }
+  if (parts.reach) {
+    await tx.delete(t.effortReach).where(eq(t.effortReach.effortId, effortId));
+    await tx.delete(t.effortSamebyar).where(eq(t.effortSamebyar.effortId, effortId));
+    await tx
+      .update(t.efforts)
+      .set({ reachWholeCounty: parts.reach.wholeCounty })
+      .where(eq(t.efforts.id, effortId));
+    if (parts.reach.municipalities.length) {
+      await tx.insert(t.effortReach).values(
+        parts.reach.municipalities.map((m) => ({
+          effortId,
+          areaCode: m.areaCode,
+          shareHundredths: percentToHundredths(m.share) ?? 0,
+        })),
+      );
+    }
+    const samebyar = unique(parts.reach.samebyar);
+    if (samebyar.length)
+      await tx.insert(t.effortSamebyar).values(samebyar.map((areaCode) => ({ effortId, areaCode })));
+  }
+  if (parts.links) {
+    const l = parts.links;
+    await tx.delete(t.effortPriorities).where(eq(t.effortPriorities.effortId, effortId));
+    await tx.delete(t.effortStrengthAreas).where(eq(t.effortStrengthAreas.effortId, effortId));
+    await tx.delete(t.effortNationalAreas).where(eq(t.effortNationalAreas.effortId, effortId));
+    await tx.delete(t.effortSdgTargets).where(eq(t.effortSdgTargets.effortId, effortId));
+    const priorities = unique(l.priorities);
+    const strength = unique(l.strengthAreas);
+    const national = unique(l.nationalAreas);
+    const sdg = unique(l.sdgTargets);
+    if (priorities.length)
+      await tx.insert(t.effortPriorities).values(priorities.map((priorityId) => ({ effortId, priorityId })));
+    if (strength.length)
+      await tx
+        .insert(t.effortStrengthAreas)
+        .values(strength.map((strengthAreaId) => ({ effortId, strengthAreaId })));
+    if (national.length)
+      await tx
+        .insert(t.effortNationalAreas)
+        .values(national.map((nationalAreaCode) => ({ effortId, nationalAreaCode })));
+    if (sdg.length)
+      await tx.insert(t.effortSdgTargets).values(sdg.map((sdgTargetId) => ({ effortId, sdgTargetId })));
+  }
+  if (parts.assessments) {
+    // An unchanged assessment keeps who made it and when; a changed one is the editor's.
+    const previous = await tx
+      .select()
+      .from(t.effortAssessments)
+      .where(eq(t.effortAssessments.effortId, effortId));
+    await tx.delete(t.effortAssessments).where(eq(t.effortAssessments.effortId, effortId));
+    const who =
+      'system' in assessedBy
+        ? { assessedByUserId: null, assessedByLabel: assessedBy.system }
+        : {
+            assessedByUserId: assessedBy.user?.id ?? null,
+            assessedByLabel: assessedBy.user?.name ?? assessedBy.user?.email ?? '',
+          };
+    if (parts.assessments.length) {
+      await tx.insert(t.effortAssessments).values(
+        parts.assessments.map((a) => {
+          const same = previous.find(
+            (p) =>
+              p.dimension === a.dimension &&
+              p.score === a.score &&
+              (p.rationale ?? '') === (a.rationale ?? ''),
+          );
+          return {
+            effortId,
+            dimension: a.dimension,
+            score: a.score,
+            rationale: a.rationale?.trim() || null,
+            ...(same
+              ? {
+                  assessedByUserId: same.assessedByUserId,
+                  assessedByLabel: same.assessedByLabel,
+                  assessedAt: same.assessedAt,
+                }
+              : who),
+          };
+        }),
+      );
+    }
+  }
+  if (parts.indicators) {
+    await tx.delete(t.effortIndicators).where(eq(t.effortIndicators.effortId, effortId));
+    for (const [position, ind] of parts.indicators.entries()) {
+      const [row] = await tx
+        .insert(t.effortIndicators)
+        .values({
+          effortId,
+          position,
+          kind: ind.kind,
+          name: ind.name,
+          unit: ind.unit,
+          baseline: ind.baseline ?? null,
+          target: ind.target ?? null,
+        })
+        .returning({ id: t.effortIndicators.id });
+      const seen = new Set<string>();
+      const values = ind.values.filter((v) => {
+        const key = `${v.period}|${v.sex}|${v.areaCode ?? ''}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      if (row && values.length) {
+        await tx
+          .insert(t.effortIndicatorValues)
+          .values(
+            values.map((v) => ({
+              indicatorId: row.id,
+              period: v.period,
+              sex: v.sex,
+              areaCode: v.areaCode ?? '',
+              actual: v.actual,
+            })),
+          );
+      }
+    }
+  }
+}
+
+const duplicateDiarienummer = (diarienummer: string | null | undefined) =>
+  conflict(`Another effort already has diarienummer ${diarienummer}`, 'DUPLICATE_DIARIENUMMER');
+
+/** Creates an effort with its parts inside `tx` (also used by the import). */
+export async function insertEffort(
+  tx: DbTransaction,
+  actor: AuditActor,
+  input: EffortInput,
+  options: { isExample?: boolean } = {},
+): Promise<string> {
+  await checkReferences(tx, actor.regionCode, input.ownerOrganisationId, input);
+  const [created] = await tx
+    .insert(t.efforts)
+    .values({
+      regionCode: actor.regionCode,
+      title: input.title,
+      summary: input.summary ?? null,
+      description: input.description ?? null,
+      diarienummer: input.diarienummer ?? null,
+      status: input.status,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+      ownerOrganisationId: input.ownerOrganisationId ?? null,
+      targetGroups: input.targetGroups,
+      visibility: input.visibility,
+      isExample: options.isExample ?? false,
+    })
+    .returning({ id: t.efforts.id });
+  if (!created) throw new Error('insert returned no row');
+  await writeParts(tx, created.id, input, actor);
+  const [document] = await loadEffortDocuments(tx, actor.regionCode, [created.id]);
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entityType,
+    entityId: created.id,
+    before: null,
+    after: auditView(document),
+  });
+  return created.id;
+}
+
+export async function createEffort(db: Db, actor: Actor, input: EffortInput): Promise<EffortOut> {
+  try {
+    return await db.transaction(async (tx) => {
+      const id = await insertEffort(tx, actor, input);
+      const [document] = await loadEffortDocuments(tx, actor.regionCode, [id]);
+      if (!document) throw new Error('created effort not found');
+      return document;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateDiarienummer(input.diarienummer);
+    throw error;
+  }
+}
+
+/** What the audit trail keeps of an effort: the document without bookkeeping and derived totals. */
+function auditView(document: EffortOut | undefined): Record<string, unknown> | null {
+  if (!document) return null;
+  const { fundingTotals: _totals, version: _v, createdAt: _c, updatedAt: _u, ...rest } = document;
+  // For the whole county, the spread follows the population and is not part of the change.
+  return rest.reach.wholeCounty ? { ...rest, reach: { ...rest.reach, municipalities: [] } } : rest;
+}
+
+export async function updateEffort(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  patch: EffortPatch,
+  authorise: (current: EffortRow) => void,
+): Promise<EffortOut> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(t.efforts)
+        .where(and(eq(t.efforts.id, id), eq(t.efforts.regionCode, actor.regionCode)))
+        .for('update');
+      if (!current) throw notFound(`No effort ${id}`);
+      authorise(current);
+      if (current.version !== expectedVersion) throw versionMismatch(current.version);
+      const [before] = await loadEffortDocuments(tx, actor.regionCode, [id]);
+      await checkReferences(tx, actor.regionCode, patch.ownerOrganisationId, patch);
+      const { partners, funding, reach, links, assessments, indicators, ...fields } = patch;
+      await tx
+        .update(t.efforts)
+        .set({ ...fields, version: current.version + 1, updatedAt: new Date() })
+        .where(eq(t.efforts.id, id));
+      await writeParts(tx, id, { partners, funding, reach, links, assessments, indicators }, actor);
+      const [after] = await loadEffortDocuments(tx, actor.regionCode, [id]);
+      if (!after) throw new Error('updated effort not found');
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entityType,
+        entityId: id,
+        before: auditView(before),
+        after: auditView(after),
+      });
+      return after;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateDiarienummer(patch.diarienummer);
+    throw error;
+  }
+}
+
+export async function deleteEffort(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  authorise: (current: EffortRow) => void,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(t.efforts)
+      .where(and(eq(t.efforts.id, id), eq(t.efforts.regionCode, actor.regionCode)))
+      .for('update');
+    if (!current) throw notFound(`No effort ${id}`);
+    authorise(current);
+    if (current.version !== expectedVersion) throw versionMismatch(current.version);
+    const [before] = await loadEffortDocuments(tx, actor.regionCode, [id]);
+    await tx.delete(t.efforts).where(eq(t.efforts.id, id));
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entityType,
+      entityId: id,
+      before: auditView(before),
+      after: null,
+    });
+  });
+}
