@@ -494,7 +494,9 @@ async function checkReferences(
   const errors: FieldError[] = [];
   const orgRefs: Array<[string, string]> = [];
   if (ownerOrganisationId) orgRefs.push(['body.ownerOrganisationId', ownerOrganisationId]);
-  parts.partners?.forEach((p, i) => orgRefs.push([`body.partners.${i}.organisationId`, p.organisationId]));
+  parts.partners?.forEach((p, i) => {
+    orgRefs.push([`body.partners.${i}.organisationId`, p.organisationId]);
+  });
   parts.funding?.forEach((f, i) => {
     if (f.financierOrganisationId)
       orgRefs.push([`body.funding.${i}.financierOrganisationId`, f.financierOrganisationId]);
@@ -538,7 +540,7 @@ async function checkReferences(
     if (!samebyar.has(code))
       errors.push({ field: `body.reach.samebyar.${i}`, message: `${code} is not a sameby of the region` });
   });
-  parts.indicators?.forEach((ind, i) =>
+  parts.indicators?.forEach((ind, i) => {
     ind.values.forEach((v, j) => {
       if (v.areaCode && !municipalities.has(v.areaCode)) {
         errors.push({
@@ -546,8 +548,8 @@ async function checkReferences(
           message: `${v.areaCode} is not a municipality of the region`,
         });
       }
-    }),
-  );
+    });
+  });
 
   const links = parts.links;
   if (links) {
@@ -760,17 +762,15 @@ async function writeParts(
         return true;
       });
       if (row && values.length) {
-        await tx
-          .insert(t.effortIndicatorValues)
-          .values(
-            values.map((v) => ({
-              indicatorId: row.id,
-              period: v.period,
-              sex: v.sex,
-              areaCode: v.areaCode ?? '',
-              actual: v.actual,
-            })),
-          );
+        await tx.insert(t.effortIndicatorValues).values(
+          values.map((v) => ({
+            indicatorId: row.id,
+            period: v.period,
+            sex: v.sex,
+            areaCode: v.areaCode ?? '',
+            actual: v.actual,
+          })),
+        );
       }
     }
   }
