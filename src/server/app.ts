@@ -28,6 +28,7 @@ import { setupRoutes } from '../features/access/setup-routes.ts';
 import { userRoutes } from '../features/access/user-routes.ts';
 import { organisationRoutes } from '../features/actors/organisation-routes.ts';
 import { auditRoutes } from '../features/audit/audit-routes.ts';
+import { effortFileRoutes } from '../features/efforts/effort-file-routes.ts';
 import { effortRoutes } from '../features/efforts/effort-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
@@ -218,6 +219,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       await api.register(auditRoutes);
       await api.register(organisationRoutes);
       await api.register(referenceRoutes);
+      await api.register(effortFileRoutes);
       await api.register(effortRoutes);
       await api.register(areaRoutes);
       await api.register(indicatorRoutes);
