@@ -190,7 +190,8 @@ describe('template and export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Insatser', 'Instruktioner']);
-    const headers = (workbook.getWorksheet('Insatser')?.getRow(1).values as string[]).slice(1);
+    const sheet = workbook.getWorksheet('Insatser');
+    const headers = ((sheet ? sheet.getRow(1).values : []) as string[]).slice(1);
     expect(headers).toEqual([...effortColumns]);
     const dry = await upload(t.app, editor, response.rawPayload, 'mall.xlsx', true);
     expect(dry.json(), dry.body).toMatchObject({ rows: 1, errors: [] });

@@ -559,17 +559,15 @@ async function insertPartsInBulk(
           .returning({ id: t.effortIndicators.id });
         const values = unique(ind.values, (v) => `${v.period}|${v.sex}|${v.areaCode ?? ''}`);
         if (row && values.length) {
-          await tx
-            .insert(t.effortIndicatorValues)
-            .values(
-              values.map((v) => ({
-                indicatorId: row.id,
-                period: v.period,
-                sex: v.sex,
-                areaCode: v.areaCode ?? '',
-                actual: v.actual,
-              })),
-            );
+          await tx.insert(t.effortIndicatorValues).values(
+            values.map((v) => ({
+              indicatorId: row.id,
+              period: v.period,
+              sex: v.sex,
+              areaCode: v.areaCode ?? '',
+              actual: v.actual,
+            })),
+          );
         }
       }
     }
