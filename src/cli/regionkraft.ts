@@ -9,6 +9,7 @@ import { type Database, openDatabase } from '../db/connection.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
 import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
+import { seedDemoEfforts } from '../features/efforts/demo-efforts.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
 import { ReferenceDataError } from '../features/reference/reference-files.ts';
 import { buildApp } from '../server/app.ts';
@@ -74,8 +75,13 @@ program
           `DEMO: ${added.accounts} demo accounts and ${added.organisations} example organisations added. ` +
             'Their passwords are public (README, "Demo accounts"): do not use this instance for real data.',
         );
-        for (const account of demoAccounts)
+        for (const account of demoAccounts) {
           log(`DEMO:   ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
+        }
+        const examples = await seedDemoEfforts(database.db, regionCode);
+        log(
+          `DEMO: ${examples.efforts} example efforts and ${examples.actors} example actors added (marked as example data).`,
+        );
       }
     });
   });

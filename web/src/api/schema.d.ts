@@ -1291,6 +1291,815 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/efforts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as a file: CSV (semicolons, UTF-8), Excel or JSON */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words in the title, summary or description (Swedish stemming) */
+                    q?: string;
+                    status?: "planned" | "ongoing" | "completed" | "cancelled";
+                    priority?: string;
+                    strengthArea?: string;
+                    nationalArea?: number;
+                    sdgGoal?: number;
+                    /** @description Reaches this municipality (directly or as the whole county) */
+                    municipality?: string;
+                    financier?: "regional_development_1_1" | "erdf" | "jtf" | "interreg" | "state" | "region" | "municipality" | "private" | "other";
+                    /** @description Running during this year */
+                    year?: number;
+                    owner?: string;
+                    sort?: "title" | "startDate" | "updatedAt" | "funding";
+                    order?: "asc" | "desc";
+                    format?: "csv" | "xlsx" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/efforts/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template for importing efforts, with an instructions sheet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/efforts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import efforts from the template (.xlsx), CSV or a JSON export: all rows or none, matched on diarienummer. Send the file as the request body (Content-Type application/octet-stream). */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The uploaded file’s name (its type is also read from its bytes) */
+                    filename?: string;
+                    /** @description Check only; write nothing */
+                    dryRun?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"] | components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/efforts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Efforts you may see, filtered, sorted and paginated, with totals over all matches */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words in the title, summary or description (Swedish stemming) */
+                    q?: string;
+                    status?: "planned" | "ongoing" | "completed" | "cancelled";
+                    priority?: string;
+                    strengthArea?: string;
+                    nationalArea?: number;
+                    sdgGoal?: number;
+                    /** @description Reaches this municipality (directly or as the whole county) */
+                    municipality?: string;
+                    financier?: "regional_development_1_1" | "erdf" | "jtf" | "interreg" | "state" | "region" | "municipality" | "private" | "other";
+                    /** @description Running during this year */
+                    year?: number;
+                    owner?: string;
+                    sort?: "title" | "startDate" | "updatedAt" | "funding";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EffortSummary"][];
+                            total: number;
+                            /** @description Sum of all funding rows of all matching efforts */
+                            totalFundingSek: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an effort with its parts (partners only for their own organisation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        summary?: string | null;
+                        description?: string | null;
+                        diarienummer?: string | null;
+                        /** @enum {string} */
+                        status: "planned" | "ongoing" | "completed" | "cancelled";
+                        startDate?: string | null;
+                        endDate?: string | null;
+                        /** @description Null: the region itself owns the effort */
+                        ownerOrganisationId?: string | null;
+                        /** @default [] */
+                        targetGroups?: string[];
+                        /**
+                         * @default internal
+                         * @enum {string}
+                         */
+                        visibility?: "internal" | "published";
+                        /** @default [] */
+                        partners?: {
+                            /** Format: uuid */
+                            organisationId: string;
+                            /** @enum {string} */
+                            role: "lead" | "co_financer" | "implementer" | "beneficiary" | "partner" | "other";
+                        }[];
+                        /** @default [] */
+                        funding?: {
+                            /** @enum {string} */
+                            source: "regional_development_1_1" | "erdf" | "jtf" | "interreg" | "state" | "region" | "municipality" | "private" | "other";
+                            financierOrganisationId?: string | null;
+                            year: number;
+                            amountSek: number;
+                            /** @enum {string} */
+                            status: "decided" | "planned";
+                        }[];
+                        /** @default {
+                         *       "wholeCounty": false,
+                         *       "municipalities": [],
+                         *       "samebyar": []
+                         *     } */
+                        reach?: {
+                            /** @default false */
+                            wholeCounty?: boolean;
+                            /** @default [] */
+                            municipalities?: {
+                                areaCode: string;
+                                /** @description Percent, up to two decimals; all shares add up to 100 */
+                                share: number;
+                            }[];
+                            /** @default [] */
+                            samebyar?: string[];
+                        };
+                        /** @default {
+                         *       "priorities": [],
+                         *       "strengthAreas": [],
+                         *       "nationalAreas": [],
+                         *       "sdgTargets": []
+                         *     } */
+                        links?: {
+                            /** @default [] */
+                            priorities?: string[];
+                            /** @default [] */
+                            strengthAreas?: string[];
+                            /** @default [] */
+                            nationalAreas?: number[];
+                            /** @default [] */
+                            sdgTargets?: string[];
+                        };
+                        /** @default [] */
+                        assessments?: {
+                            /** @enum {string} */
+                            dimension: "economic" | "social" | "environmental" | "gender_equality" | "sami_conditions";
+                            score: number;
+                            rationale?: string | null;
+                        }[];
+                        /** @default [] */
+                        indicators?: {
+                            /** @enum {string} */
+                            kind: "output" | "result";
+                            name: string;
+                            unit: string;
+                            baseline?: number | null;
+                            target?: number | null;
+                            /** @default [] */
+                            values?: {
+                                period: string;
+                                /**
+                                 * @default total
+                                 * @enum {string}
+                                 */
+                                sex?: "total" | "women" | "men";
+                                areaCode?: string | null;
+                                actual: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Effort"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/efforts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One effort with all its parts (its ETag is the version to send when changing it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Effort"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an effort (editors and administrators; If-Match required) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an effort (If-Match: the version you read; a list you send replaces that list) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        summary?: string | null;
+                        description?: string | null;
+                        diarienummer?: string | null;
+                        /** @enum {string} */
+                        status?: "planned" | "ongoing" | "completed" | "cancelled";
+                        startDate?: string | null;
+                        endDate?: string | null;
+                        /** @description Null: the region itself owns the effort */
+                        ownerOrganisationId?: string | null;
+                        targetGroups?: string[];
+                        /** @enum {string} */
+                        visibility?: "internal" | "published";
+                        partners?: {
+                            /** Format: uuid */
+                            organisationId: string;
+                            /** @enum {string} */
+                            role: "lead" | "co_financer" | "implementer" | "beneficiary" | "partner" | "other";
+                        }[];
+                        funding?: {
+                            /** @enum {string} */
+                            source: "regional_development_1_1" | "erdf" | "jtf" | "interreg" | "state" | "region" | "municipality" | "private" | "other";
+                            financierOrganisationId?: string | null;
+                            year: number;
+                            amountSek: number;
+                            /** @enum {string} */
+                            status: "decided" | "planned";
+                        }[];
+                        reach?: {
+                            /** @default false */
+                            wholeCounty?: boolean;
+                            /** @default [] */
+                            municipalities?: {
+                                areaCode: string;
+                                /** @description Percent, up to two decimals; all shares add up to 100 */
+                                share: number;
+                            }[];
+                            /** @default [] */
+                            samebyar?: string[];
+                        };
+                        links?: {
+                            /** @default [] */
+                            priorities?: string[];
+                            /** @default [] */
+                            strengthAreas?: string[];
+                            /** @default [] */
+                            nationalAreas?: number[];
+                            /** @default [] */
+                            sdgTargets?: string[];
+                        };
+                        assessments?: {
+                            /** @enum {string} */
+                            dimension: "economic" | "social" | "environmental" | "gender_equality" | "sami_conditions";
+                            score: number;
+                            rationale?: string | null;
+                        }[];
+                        indicators?: {
+                            /** @enum {string} */
+                            kind: "output" | "result";
+                            name: string;
+                            unit: string;
+                            baseline?: number | null;
+                            target?: number | null;
+                            /** @default [] */
+                            values?: {
+                                period: string;
+                                /**
+                                 * @default total
+                                 * @enum {string}
+                                 */
+                                sex?: "total" | "women" | "men";
+                                areaCode?: string | null;
+                                actual: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Effort"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/areas": {
         parameters: {
             query?: never;
@@ -1837,6 +2646,158 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        EffortInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string | null;
+            description: string | null;
+            diarienummer: string | null;
+            /** @enum {string} */
+            status: "planned" | "ongoing" | "completed" | "cancelled";
+            startDate: string | null;
+            endDate: string | null;
+            /** @description Null: the region itself */
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            targetGroups: string[];
+            /** @enum {string} */
+            visibility: "internal" | "published";
+            /** @description Example data from the demo setup */
+            isExample: boolean;
+            partners: {
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                role: "lead" | "co_financer" | "implementer" | "beneficiary" | "partner" | "other";
+            }[];
+            funding: {
+                /** @enum {string} */
+                source: "regional_development_1_1" | "erdf" | "jtf" | "interreg" | "state" | "region" | "municipality" | "private" | "other";
+                financier: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                year: number;
+                amountSek: number;
+                /** @enum {string} */
+                status: "decided" | "planned";
+            }[];
+            fundingTotals: {
+                totalSek: number;
+                decidedSek: number;
+                plannedSek: number;
+                bySource: {
+                    source: string;
+                    amountSek: number;
+                }[];
+                byYear: {
+                    year: number;
+                    amountSek: number;
+                }[];
+            };
+            reach: {
+                wholeCounty: boolean;
+                municipalities: {
+                    areaCode: string;
+                    name: string;
+                    /** @description Percent; for the whole county, spread by the latest population */
+                    share: number;
+                }[];
+                samebyar: {
+                    areaCode: string;
+                    name: string;
+                }[];
+            };
+            links: {
+                priorities: {
+                    /** Format: uuid */
+                    id: string;
+                    number: number;
+                    title: string;
+                }[];
+                strengthAreas: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+                nationalAreas: {
+                    code: number;
+                    title: string;
+                }[];
+                sdgTargets: {
+                    id: string;
+                    title: string;
+                }[];
+            };
+            assessments: {
+                /** @enum {string} */
+                dimension: "economic" | "social" | "environmental" | "gender_equality" | "sami_conditions";
+                score: number;
+                rationale: string | null;
+                assessedBy: string;
+                assessedAt: string;
+            }[];
+            indicators: {
+                /** @enum {string} */
+                kind: "output" | "result";
+                name: string;
+                unit: string;
+                baseline: number | null;
+                target: number | null;
+                values: {
+                    period: string;
+                    /** @enum {string} */
+                    sex: "total" | "women" | "men";
+                    areaCode: string | null;
+                    actual: number;
+                }[];
+            }[];
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        EffortSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            diarienummer: string | null;
+            /** @enum {string} */
+            status: "planned" | "ongoing" | "completed" | "cancelled";
+            startDate: string | null;
+            endDate: string | null;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            visibility: "internal" | "published";
+            isExample: boolean;
+            totalFundingSek: number;
+            /** @description Area codes reached (all of them for the whole county) */
+            municipalities: string[];
+            wholeCounty: boolean;
+            updatedAt: string;
+        };
+        ImportReportInput: {
+            rows: number;
+            created: number;
+            updated: number;
+            dryRun: boolean;
+            errors: {
+                row: number;
+                column: string;
+                message: string;
+            }[];
+        };
         ReferenceLoadSummaryInput: {
             region: string;
             areas: number;
@@ -2101,6 +3062,158 @@ export interface components {
             changes: {
                 [key: string]: unknown;
             };
+        };
+        Effort: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string | null;
+            description: string | null;
+            diarienummer: string | null;
+            /** @enum {string} */
+            status: "planned" | "ongoing" | "completed" | "cancelled";
+            startDate: string | null;
+            endDate: string | null;
+            /** @description Null: the region itself */
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            targetGroups: string[];
+            /** @enum {string} */
+            visibility: "internal" | "published";
+            /** @description Example data from the demo setup */
+            isExample: boolean;
+            partners: {
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @enum {string} */
+                role: "lead" | "co_financer" | "implementer" | "beneficiary" | "partner" | "other";
+            }[];
+            funding: {
+                /** @enum {string} */
+                source: "regional_development_1_1" | "erdf" | "jtf" | "interreg" | "state" | "region" | "municipality" | "private" | "other";
+                financier: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                year: number;
+                amountSek: number;
+                /** @enum {string} */
+                status: "decided" | "planned";
+            }[];
+            fundingTotals: {
+                totalSek: number;
+                decidedSek: number;
+                plannedSek: number;
+                bySource: {
+                    source: string;
+                    amountSek: number;
+                }[];
+                byYear: {
+                    year: number;
+                    amountSek: number;
+                }[];
+            };
+            reach: {
+                wholeCounty: boolean;
+                municipalities: {
+                    areaCode: string;
+                    name: string;
+                    /** @description Percent; for the whole county, spread by the latest population */
+                    share: number;
+                }[];
+                samebyar: {
+                    areaCode: string;
+                    name: string;
+                }[];
+            };
+            links: {
+                priorities: {
+                    /** Format: uuid */
+                    id: string;
+                    number: number;
+                    title: string;
+                }[];
+                strengthAreas: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+                nationalAreas: {
+                    code: number;
+                    title: string;
+                }[];
+                sdgTargets: {
+                    id: string;
+                    title: string;
+                }[];
+            };
+            assessments: {
+                /** @enum {string} */
+                dimension: "economic" | "social" | "environmental" | "gender_equality" | "sami_conditions";
+                score: number;
+                rationale: string | null;
+                assessedBy: string;
+                assessedAt: string;
+            }[];
+            indicators: {
+                /** @enum {string} */
+                kind: "output" | "result";
+                name: string;
+                unit: string;
+                baseline: number | null;
+                target: number | null;
+                values: {
+                    period: string;
+                    /** @enum {string} */
+                    sex: "total" | "women" | "men";
+                    areaCode: string | null;
+                    actual: number;
+                }[];
+            }[];
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        EffortSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            diarienummer: string | null;
+            /** @enum {string} */
+            status: "planned" | "ongoing" | "completed" | "cancelled";
+            startDate: string | null;
+            endDate: string | null;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            visibility: "internal" | "published";
+            isExample: boolean;
+            totalFundingSek: number;
+            /** @description Area codes reached (all of them for the whole county) */
+            municipalities: string[];
+            wholeCounty: boolean;
+            updatedAt: string;
+        };
+        ImportReport: {
+            rows: number;
+            created: number;
+            updated: number;
+            dryRun: boolean;
+            errors: {
+                row: number;
+                column: string;
+                message: string;
+            }[];
         };
         ReferenceLoadSummary: {
             region: string;
