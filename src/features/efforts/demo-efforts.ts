@@ -411,7 +411,6 @@ export async function seedDemoEfforts(
   ]);
   const known = new Set(existing.map((e) => e.diarienummer));
   const random = seeded(2026);
-  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)] as T;
   const amount = (min: number, max: number) => Math.round((min + random() * (max - min)) / 10_000) * 10_000;
 
   const plans: Array<{
