@@ -453,6 +453,8 @@ export const efforts = pgTable(
       .notNull()
       .references(() => regions.code),
     title: text('title').notNull(),
+    /** swedishSortKey(title): sorts in Swedish order byte-wise, so lists sort and page in SQL. */
+    titleSort: text('title_sort').notNull().default(''),
     summary: text('summary'),
     description: text('description'),
     /** The registry number of the decision (diarienummer); unique in the region when given. */
@@ -473,6 +475,8 @@ export const efforts = pgTable(
   },
   (t) => [
     index('efforts_region_idx').on(t.regionCode),
+    // Byte order ("C") whatever the database's default collation: the key is made for it.
+    index('efforts_region_title_sort_idx').on(t.regionCode, sql`${t.titleSort} collate "C"`),
     index('efforts_owner_idx').on(t.ownerOrganisationId),
     uniqueIndex('efforts_region_diarienummer')
       .on(t.regionCode, t.diarienummer)

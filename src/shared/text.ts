@@ -34,3 +34,21 @@ export const singleLineText = (max = 200) =>
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters');
+
+/**
+ * A key that sorts byte-wise (COLLATE "C", or PGlite's default) in Swedish order, so lists can be
+ * sorted and paginated in SQL on both databases: case and most accents are folded; å, ä, ö (and
+ * æ, ø) come after z; ü sorts as y. Ties between names that fold alike keep a stable order by id.
+ */
+export function swedishSortKey(text: string): string {
+  return text
+    .toLocaleLowerCase('sv')
+    .replace(/[åÅ]/g, '\u{7b}')
+    .replace(/[äæ]/g, '\u{7c}')
+    .replace(/[öø]/g, '\u{7d}')
+    .replace(/ü/g, 'y')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u{7b}/gu, '{')
+    .trim();
+}

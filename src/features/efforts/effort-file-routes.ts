@@ -1,4 +1,6 @@
 /** Excel template, import (xlsx, CSV, JSON) and export (CSV, XLSX, JSON) of efforts. */
+
+import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem, problemResponses, problemSchema, writeProblemResponses } from '../../server/problem.ts';
@@ -182,6 +184,10 @@ export const effortFileRoutes: FastifyPluginAsyncZod = async (app) => {
       if (request.query.dryRun) return { rows, created: 0, updated: 0, dryRun: true, errors: [] };
       try {
         const written = await writeImport(db, actor, checked.parsed, { keepIndicators: kind !== 'json' });
+        // After a large import the planner's statistics are stale (PGlite has no autovacuum):
+        // without them it scans every row instead of using the search index.
+        if (checked.parsed.length >= 1000)
+          await db.execute(sql`analyze efforts, effort_funding, effort_reach`);
         return { rows, ...written, dryRun: false, errors: [] };
       } catch (error) {
         if (error instanceof ImportReferenceError)

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import * as t from '../../db/schema.ts';
 import { conflict, type FieldError, HttpProblem, notFound } from '../../server/problem.ts';
 import { versionMismatch } from '../../shared/optimistic-lock.ts';
-import { compareSwedish } from '../../shared/text.ts';
+import { compareSwedish, swedishSortKey } from '../../shared/text.ts';
 import type { Actor, ReadScope } from '../access/permissions.ts';
 import { type AuditActor, recordAudit } from '../audit/audit.ts';
 import { latestPopulation } from '../territory/find-areas.ts';
@@ -354,7 +354,11 @@ export type EffortList = {
   offset: number;
 };
 
-/** Filtered, sorted (Swedish collation) and paginated summaries, with totals over the whole filtered set. */
+/**
+ * Filtered, sorted and paginated summaries, with the count and the money over the whole filtered
+ * set. Sorting and paging happen in SQL (titles by their Swedish sort key), so only one page of
+ * rows is read however many efforts there are.
+ */
 export async function findEfforts(
   db: Db,
   regionCode: string,
@@ -362,56 +366,65 @@ export async function findEfforts(
   q: EffortListQuery,
 ): Promise<EffortList> {
   const e = t.efforts;
-  const rows = await db
-    .select({
-      id: e.id,
-      title: e.title,
-      diarienummer: e.diarienummer,
-      status: e.status,
-      startDate: e.startDate,
-      endDate: e.endDate,
-      ownerId: e.ownerOrganisationId,
-      ownerName: t.organisations.name,
-      visibility: e.visibility,
-      isExample: e.isExample,
-      wholeCounty: e.reachWholeCounty,
-      updatedAt: e.updatedAt,
-      totalFundingSek: sql<string>`coalesce((select sum(f.amount_sek) from ${t.effortFunding} f where f.effort_id = ${e.id}), 0)`,
-      municipalities: sql<
-        string[] | null
-      >`(select array_agg(r.area_code order by r.area_code) from ${t.effortReach} r where r.effort_id = ${e.id})`,
-    })
-    .from(e)
-    .leftJoin(t.organisations, eq(t.organisations.id, e.ownerOrganisationId))
-    .where(and(...listConditions(regionCode, scope, q)));
+  const where = and(...listConditions(regionCode, scope, q));
+  const fundingTotal = sql<string>`coalesce((select sum(f.amount_sek) from ${t.effortFunding} f where f.effort_id = ${e.id}), 0)`;
+  const desc = q.order === 'desc';
+  const dir = desc ? sql`desc` : sql`asc`;
+  const titleOrder = sql`${e.titleSort} collate "C"`;
+  const orderBy =
+    q.sort === 'startDate'
+      ? sql`${e.startDate} ${dir} nulls last, ${titleOrder}, ${e.id}`
+      : q.sort === 'updatedAt'
+        ? sql`${e.updatedAt} ${dir}, ${e.id}`
+        : q.sort === 'funding'
+          ? sql`${fundingTotal} ${dir}, ${titleOrder}, ${e.id}`
+          : sql`${titleOrder} ${dir}, ${e.id} ${dir}`;
 
-  const direction = q.order === 'desc' ? -1 : 1;
-  const byTitle = (a: { title: string }, b: { title: string }) => compareSwedish(a.title, b.title);
-  const nullsLast = (a: string | null, b: string | null) =>
-    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
-  const items = rows.map((r) => ({ ...r, totalFundingSek: Number(r.totalFundingSek) }));
-  items.sort((a, b) => {
-    const primary =
-      q.sort === 'startDate'
-        ? nullsLast(a.startDate, b.startDate)
-        : q.sort === 'updatedAt'
-          ? a.updatedAt.getTime() - b.updatedAt.getTime()
-          : q.sort === 'funding'
-            ? a.totalFundingSek - b.totalFundingSek
-            : byTitle(a, b);
-    return primary * direction || byTitle(a, b);
-  });
+  const [totals, fundingSum, page] = await Promise.all([
+    db.select({ n: sql<number>`count(*)::int` }).from(e).where(where),
+    db
+      .select({ sum: sql<string>`coalesce(sum(${t.effortFunding.amountSek}), 0)` })
+      .from(t.effortFunding)
+      .innerJoin(e, eq(e.id, t.effortFunding.effortId))
+      .where(where),
+    db
+      .select({
+        id: e.id,
+        title: e.title,
+        diarienummer: e.diarienummer,
+        status: e.status,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        ownerId: e.ownerOrganisationId,
+        ownerName: t.organisations.name,
+        visibility: e.visibility,
+        isExample: e.isExample,
+        wholeCounty: e.reachWholeCounty,
+        updatedAt: e.updatedAt,
+        totalFundingSek: fundingTotal,
+        municipalities: sql<
+          string[] | null
+        >`(select array_agg(r.area_code order by r.area_code) from ${t.effortReach} r where r.effort_id = ${e.id})`,
+      })
+      .from(e)
+      .leftJoin(t.organisations, eq(t.organisations.id, e.ownerOrganisationId))
+      .where(where)
+      .orderBy(orderBy)
+      .limit(q.limit)
+      .offset(q.offset),
+  ]);
 
-  const allMunicipalities = items.some((r) => r.wholeCounty)
+  const allMunicipalities = page.some((r) => r.wholeCounty)
     ? (
         await db
           .select({ code: t.areas.code })
           .from(t.areas)
           .where(and(eq(t.areas.regionCode, regionCode), eq(t.areas.type, 'municipality')))
+          .orderBy(t.areas.code)
       ).map((a) => a.code)
     : [];
   return {
-    items: items.slice(q.offset, q.offset + q.limit).map((r) => ({
+    items: page.map((r) => ({
       id: r.id,
       title: r.title,
       diarienummer: r.diarienummer,
@@ -421,13 +434,13 @@ export async function findEfforts(
       owner: r.ownerId ? { id: r.ownerId, name: r.ownerName ?? '' } : null,
       visibility: r.visibility,
       isExample: r.isExample,
-      totalFundingSek: r.totalFundingSek,
+      totalFundingSek: Number(r.totalFundingSek),
       municipalities: r.wholeCounty ? allMunicipalities : (r.municipalities ?? []),
       wholeCounty: r.wholeCounty,
       updatedAt: r.updatedAt.toISOString(),
     })),
-    total: items.length,
-    totalFundingSek: items.reduce((s, r) => s + r.totalFundingSek, 0),
+    total: Number(totals[0]?.n ?? 0),
+    totalFundingSek: Number(fundingSum[0]?.sum ?? 0),
     limit: q.limit,
     offset: q.offset,
   };
@@ -435,7 +448,7 @@ export async function findEfforts(
 
 /** All efforts matching a list query, in list order, as full documents (for exports). */
 export async function findEffortDocuments(db: Db, regionCode: string, scope: ReadScope, q: EffortListQuery) {
-  const list = await findEfforts(db, regionCode, scope, { ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  const list = await findEfforts(db, regionCode, scope, { ...q, offset: 0, limit: 1_000_000 });
   return loadEffortDocuments(
     db,
     regionCode,
@@ -792,6 +805,7 @@ export async function insertEffort(
     .values({
       regionCode: actor.regionCode,
       title: input.title,
+      titleSort: swedishSortKey(input.title),
       summary: input.summary ?? null,
       description: input.description ?? null,
       diarienummer: input.diarienummer ?? null,
@@ -862,7 +876,12 @@ export async function updateEffort(
       const { partners, funding, reach, links, assessments, indicators, ...fields } = patch;
       await tx
         .update(t.efforts)
-        .set({ ...fields, version: current.version + 1, updatedAt: new Date() })
+        .set({
+          ...fields,
+          ...(fields.title !== undefined ? { titleSort: swedishSortKey(fields.title) } : {}),
+          version: current.version + 1,
+          updatedAt: new Date(),
+        })
         .where(eq(t.efforts.id, id));
       await writeParts(tx, id, { partners, funding, reach, links, assessments, indicators }, actor);
       const [after] = await loadEffortDocuments(tx, actor.regionCode, [id]);

@@ -8,7 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbTransaction } from '../../db/connection.ts';
 import * as t from '../../db/schema.ts';
-import { compareSwedish } from '../../shared/text.ts';
+import { compareSwedish, swedishSortKey } from '../../shared/text.ts';
 import type { Actor } from '../access/permissions.ts';
 import { changedFields } from '../audit/audit.ts';
 import type { TableRow } from './effort-files.ts';
@@ -287,6 +287,7 @@ export async function writeImport(
         .update(t.efforts)
         .set({
           ...fields,
+          titleSort: swedishSortKey(fields.title),
           summary: fields.summary ?? null,
           description: fields.description ?? null,
           startDate: fields.startDate ?? null,
@@ -324,6 +325,7 @@ export async function writeImport(
           part.map(({ input }) => ({
             regionCode: actor.regionCode,
             title: input.title,
+            titleSort: swedishSortKey(input.title),
             summary: input.summary ?? null,
             description: input.description ?? null,
             diarienummer: input.diarienummer ?? null,

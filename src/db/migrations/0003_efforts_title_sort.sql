@@ -1,0 +1,2 @@
+ALTER TABLE "efforts" ADD COLUMN "title_sort" text DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX "efforts_region_title_sort_idx" ON "efforts" USING btree ("region_code","title_sort" collate "C");
