@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { organisationKinds } from '../../db/schema.ts';
+import { effortStatuses, organisationKinds } from '../../db/schema.ts';
 import {
   notFound,
   problemResponses,
@@ -10,6 +10,7 @@ import {
 import { etagFor, versionFromIfMatch } from '../../shared/optimistic-lock.ts';
 import { paginate, paginationQuery } from '../../shared/text.ts';
 import { authorize, readScope } from '../access/permissions.ts';
+import { findEffortsOfOrganisation } from '../efforts/efforts-service.ts';
 import { organisationPolicy } from './organisation-policy.ts';
 import {
   organisationInputSchema,
@@ -86,6 +87,39 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       reply.header('etag', etagFor(organisation.version));
       return presentOrganisation(organisation);
+    },
+  );
+
+  app.get(
+    '/organisations/:id/efforts',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'Efforts the organisation owns, takes part in or finances (those you may see)',
+        params: idParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.uuid(),
+                title: z.string(),
+                status: z.enum(effortStatuses),
+                roles: z.array(z.string()).describe('owner, and its partner roles'),
+              }),
+            ),
+          }),
+          ...protectedProblemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { actor } = request;
+      const organisation = await getOrganisation(db, actor.regionCode, request.params.id);
+      if (!organisation) throw notFound(`No organisation ${request.params.id}`);
+      authorize(actor, organisationPolicy.read(actor, organisation), 'This organisation is internal');
+      return {
+        items: await findEffortsOfOrganisation(db, actor.regionCode, readScope(actor), organisation.id),
+      };
     },
   );
 
