@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { organisations } from '../../db/schema.ts';
+import { efforts, organisations } from '../../db/schema.ts';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
 
@@ -29,6 +29,31 @@ async function versionOf(id: string) {
     .select({ version: organisations.version })
     .from(organisations)
     .where(eq(organisations.id, id));
+  return row?.version ?? 0;
+}
+
+/** One internal effort per owning organisation, made on first use. */
+const effortIds = new Map<string, string>();
+async function effortOwnedBy(organisationId: string) {
+  const known = effortIds.get(organisationId);
+  if (known) return known;
+  const [row] = await t.database.db
+    .insert(efforts)
+    .values({
+      regionCode: '23',
+      title: `Intern insats ${organisationId}`,
+      status: 'planned',
+      ownerOrganisationId: organisationId,
+    })
+    .returning({ id: efforts.id });
+  effortIds.set(organisationId, row?.id ?? '');
+  return row?.id ?? '';
+}
+async function effortVersion(organisationId: string) {
+  const [row] = await t.database.db
+    .select({ version: efforts.version })
+    .from(efforts)
+    .where(eq(efforts.id, await effortOwnedBy(organisationId)));
   return row?.version ?? 0;
 }
 
@@ -143,6 +168,40 @@ const cases: Case[] = [
     }),
   },
   {
+    name: "create an effort owned by the partner's organisation",
+    expected: { anonymous: 401, partner: 201, viewer: 403, editor: 201, admin: 201 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/efforts',
+      payload: { title: `Insats av ${who}`, status: 'planned', ownerOrganisationId: fx.orgA.id },
+    }),
+  },
+  {
+    name: "read another organisation's internal effort",
+    expected: { anonymous: 401, partner: 403, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: `/api/v1/efforts/${await effortOwnedBy(fx.orgB.id)}` }),
+  },
+  {
+    name: "update the partner's own effort",
+    expected: { anonymous: 401, partner: 200, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => ({
+      method: 'PATCH',
+      url: `/api/v1/efforts/${await effortOwnedBy(fx.orgA.id)}`,
+      headers: { 'if-match': `"${await effortVersion(fx.orgA.id)}"` },
+      payload: { summary: `Ändrad av ${who}` },
+    }),
+  },
+  {
+    name: "update another organisation's effort",
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => ({
+      method: 'PATCH',
+      url: `/api/v1/efforts/${await effortOwnedBy(fx.orgB.id)}`,
+      headers: { 'if-match': `"${await effortVersion(fx.orgB.id)}"` },
+      payload: { summary: `Ändrad av ${who}` },
+    }),
+  },
+  {
     name: 'admin action: reload the reference data',
     expected: { anonymous: 401, partner: 403, viewer: 403, editor: 403, admin: 200 },
     request: async () => ({ method: 'POST', url: '/api/v1/reference-data/reload' }),
@@ -223,6 +282,10 @@ describe('every write endpoint answers 401 to anonymous users, whatever the body
     ['PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000'],
     ['POST', '/api/v1/users/00000000-0000-4000-8000-000000000000/password'],
     ['POST', '/api/v1/reference-data/reload'],
+    ['POST', '/api/v1/efforts'],
+    ['PATCH', '/api/v1/efforts/00000000-0000-4000-8000-000000000000'],
+    ['DELETE', '/api/v1/efforts/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/api/v1/efforts/import'],
   ] as const;
 
   test('the list above covers every write route of /api/v1 (from the OpenAPI document) but the first-run setup', () => {
