@@ -73,24 +73,24 @@ const cases: Case[] = [
   {
     name: 'read a published organisation',
     expected: { anonymous: 200, partner: 200, viewer: 200, editor: 200, admin: 200 },
-    request: async () => ({ method: 'GET', url: `/api/v1/organisations/${fx.orgPublished.id}` }),
+    request: async () => ({ method: 'GET', url: `/api/v1/actors/${fx.orgPublished.id}` }),
   },
   {
     name: "read another organisation's internal record",
     expected: { anonymous: 401, partner: 403, viewer: 200, editor: 200, admin: 200 },
-    request: async () => ({ method: 'GET', url: `/api/v1/organisations/${fx.orgB.id}` }),
+    request: async () => ({ method: 'GET', url: `/api/v1/actors/${fx.orgB.id}` }),
   },
   {
     name: "read the partner's own internal organisation",
     expected: { anonymous: 401, partner: 200, viewer: 200, editor: 200, admin: 200 },
-    request: async () => ({ method: 'GET', url: `/api/v1/organisations/${fx.orgA.id}` }),
+    request: async () => ({ method: 'GET', url: `/api/v1/actors/${fx.orgA.id}` }),
   },
   {
     name: 'create an organisation',
     expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
     request: async (who) => ({
       method: 'POST',
-      url: '/api/v1/organisations',
+      url: '/api/v1/actors',
       payload: { name: `Ny aktör ${who} ${++counter}`, kind: 'company', level: 'local' },
     }),
   },
@@ -99,7 +99,7 @@ const cases: Case[] = [
     expected: { anonymous: 401, partner: 200, viewer: 403, editor: 200, admin: 200 },
     request: async (who) => ({
       method: 'PATCH',
-      url: `/api/v1/organisations/${fx.orgA.id}`,
+      url: `/api/v1/actors/${fx.orgA.id}`,
       headers: { 'if-match': `"${await versionOf(fx.orgA.id)}"` },
       payload: { description: `Ändrad av ${who}` },
     }),
@@ -109,7 +109,7 @@ const cases: Case[] = [
     expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
     request: async (who) => ({
       method: 'PATCH',
-      url: `/api/v1/organisations/${fx.orgB.id}`,
+      url: `/api/v1/actors/${fx.orgB.id}`,
       headers: { 'if-match': `"${await versionOf(fx.orgB.id)}"` },
       payload: { description: `Ändrad av ${who}` },
     }),
@@ -122,7 +122,7 @@ const cases: Case[] = [
       const [row] = await t.database.db.select().from(organisations).where(eq(organisations.id, fx.orgA.id));
       return {
         method: 'PATCH',
-        url: `/api/v1/organisations/${fx.orgA.id}`,
+        url: `/api/v1/actors/${fx.orgA.id}`,
         headers: { 'if-match': `"${version}"` },
         payload: { visibility: row?.visibility === 'internal' ? 'published' : 'internal' },
       };
@@ -138,7 +138,7 @@ const cases: Case[] = [
         .returning();
       return {
         method: 'DELETE',
-        url: `/api/v1/organisations/${created?.id}`,
+        url: `/api/v1/actors/${created?.id}`,
         headers: { 'if-match': '"1"' },
       };
     },
@@ -236,7 +236,7 @@ describe.each(cases)('$name', (c) => {
 describe('lists show each role what it may see', () => {
   const names = async (who: Who) => {
     const response = await t.app.inject({
-      url: '/api/v1/organisations?limit=500',
+      url: '/api/v1/actors?limit=500',
       headers: cookies[who] ? { cookie: cookies[who] } : {},
     });
     expect(response.statusCode).toBe(200);
@@ -266,7 +266,7 @@ describe('lists show each role what it may see', () => {
 
   test("the partner's search cannot reach another organisation's internal record", async () => {
     const response = await t.app.inject({
-      url: `/api/v1/organisations?q=${encodeURIComponent('Organisation B')}`,
+      url: `/api/v1/actors?q=${encodeURIComponent('Organisation B')}`,
       headers: { cookie: cookies.partner ?? '' },
     });
     expect(response.json().total).toBe(0);
@@ -275,9 +275,9 @@ describe('lists show each role what it may see', () => {
 
 describe('every write endpoint answers 401 to anonymous users, whatever the body', () => {
   const writes = [
-    ['POST', '/api/v1/organisations'],
-    ['PATCH', '/api/v1/organisations/00000000-0000-4000-8000-000000000000'],
-    ['DELETE', '/api/v1/organisations/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/api/v1/actors'],
+    ['PATCH', '/api/v1/actors/00000000-0000-4000-8000-000000000000'],
+    ['DELETE', '/api/v1/actors/00000000-0000-4000-8000-000000000000'],
     ['POST', '/api/v1/users'],
     ['PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000'],
     ['POST', '/api/v1/users/00000000-0000-4000-8000-000000000000/password'],

@@ -55,7 +55,7 @@ describe('sign-in and sign-out', () => {
     expect((await session(cookie)).user).toBeNull();
     const write = await t.app.inject({
       method: 'PATCH',
-      url: `/api/v1/organisations/${fx.orgA.id}`,
+      url: `/api/v1/actors/${fx.orgA.id}`,
       headers: { cookie, 'if-match': '"1"' },
       payload: { description: 'after sign-out' },
     });
@@ -138,7 +138,7 @@ describe('sessions', () => {
     expect((await session(cookie)).user).toBeNull();
     const write = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/organisations',
+      url: '/api/v1/actors',
       headers: { cookie },
       payload: { name: 'Efter utgång', kind: 'other', level: 'local' },
     });
@@ -227,7 +227,7 @@ describe('bad input', () => {
     ]) {
       const response = await t.app.inject({
         method: 'POST',
-        url: '/api/v1/organisations',
+        url: '/api/v1/actors',
         headers: { cookie, ...headers },
         payload: { name: `Förfalskad ${JSON.stringify(headers)}`, kind: 'other', level: 'local' },
       });
@@ -237,7 +237,7 @@ describe('bad input', () => {
     // The same request from the app's own page goes through.
     const own = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/organisations',
+      url: '/api/v1/actors',
       headers: {
         cookie,
         origin: 'http://localhost:80',
@@ -258,7 +258,7 @@ describe('bad input', () => {
     const cookie = await signIn(t.app, fx.users.editor.email);
     const huge = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/organisations',
+      url: '/api/v1/actors',
       headers: { cookie, 'content-type': 'application/json' },
       payload: JSON.stringify({
         name: 'x',
@@ -278,7 +278,7 @@ describe('bad input', () => {
     const cookie = await signIn(t.app, fx.users.editor.email);
     const broken = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/organisations',
+      url: '/api/v1/actors',
       headers: { cookie, 'content-type': 'application/json' },
       payload: '{"name": "Trasig", ',
     });
@@ -299,7 +299,7 @@ describe('bad input', () => {
     const cookie = await signIn(t.app, fx.users.editor.email);
     const response = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/organisations',
+      url: '/api/v1/actors',
       headers: { cookie },
       payload: { name: 42, kind: 'bank', level: 'local', extra: true },
     });

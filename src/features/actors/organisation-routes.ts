@@ -35,7 +35,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
 
   app.get(
-    '/organisations',
+    '/actors',
     {
       schema: {
         tags: ['actors'],
@@ -68,7 +68,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/organisations/:id',
+    '/actors/:id',
     {
       schema: {
         tags: ['actors'],
@@ -91,7 +91,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/organisations/:id/efforts',
+    '/actors/:id/efforts',
     {
       schema: {
         tags: ['actors'],
@@ -124,7 +124,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/organisations',
+    '/actors',
     {
       schema: {
         tags: ['actors'],
@@ -140,13 +140,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .code(201)
         .header('etag', etagFor(created.version))
-        .header('location', `/api/v1/organisations/${created.id}`);
+        .header('location', `/api/v1/actors/${created.id}`);
       return presentOrganisation(created);
     },
   );
 
   app.patch(
-    '/organisations/:id',
+    '/actors/:id',
     {
       schema: {
         tags: ['actors'],
@@ -182,7 +182,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/organisations/:id',
+    '/actors/:id',
     {
       schema: {
         tags: ['actors'],

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const post = (payload: object) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/organisations', headers: { cookie: editor }, payload });
+  t.app.inject({ method: 'POST', url: '/api/v1/actors', headers: { cookie: editor }, payload });
 
 describe('organisations', () => {
   test('names with å, ä, ö sort the Swedish way and injection strings are stored as text', async () => {
@@ -29,7 +29,7 @@ describe('organisations', () => {
         201,
       );
     }
-    const names = (await t.app.inject({ url: '/api/v1/organisations?limit=500' }))
+    const names = (await t.app.inject({ url: '/api/v1/actors?limit=500' }))
       .json()
       .items.map((o: { name: string }) => o.name);
     const order = ['Zeta AB', 'Åre kommun', 'Ägarföreningen', 'Östersunds kommun'].map((n) =>
@@ -40,9 +40,9 @@ describe('organisations', () => {
   });
 
   test('search matches part of the name; % and _ are literal', async () => {
-    const hits = await t.app.inject({ url: `/api/v1/organisations?q=${encodeURIComponent('åre')}` });
+    const hits = await t.app.inject({ url: `/api/v1/actors?q=${encodeURIComponent('åre')}` });
     expect(hits.json().items.map((o: { name: string }) => o.name)).toContain('Åre kommun');
-    expect((await t.app.inject({ url: '/api/v1/organisations?q=%25' })).json().total).toBe(0);
+    expect((await t.app.inject({ url: '/api/v1/actors?q=%25' })).json().total).toBe(0);
   });
 
   test('organisationsnummer is checked and normalised; area must be a municipality or sameby of the region', async () => {
@@ -96,14 +96,14 @@ describe('organisations', () => {
   test('two editors saving the same version: the second gets 412 and the first change is kept', async () => {
     const created = (await post({ name: 'Låst AB', kind: 'company', level: 'local' })).json();
     const get = await t.app.inject({
-      url: `/api/v1/organisations/${created.id}`,
+      url: `/api/v1/actors/${created.id}`,
       headers: { cookie: editor },
     });
     expect(get.headers.etag).toBe('"1"');
     const change = (description: string) =>
       t.app.inject({
         method: 'PATCH',
-        url: `/api/v1/organisations/${created.id}`,
+        url: `/api/v1/actors/${created.id}`,
         headers: { cookie: editor, 'if-match': get.headers.etag as string },
         payload: { description },
       });
@@ -113,7 +113,7 @@ describe('organisations', () => {
     const second = await change('Andra');
     expect(second.statusCode).toBe(412);
     const now = await t.app.inject({
-      url: `/api/v1/organisations/${created.id}`,
+      url: `/api/v1/actors/${created.id}`,
       headers: { cookie: editor },
     });
     expect(now.json().description).toBe('Första');
@@ -122,7 +122,7 @@ describe('organisations', () => {
   test('an organisation a partner belongs to cannot be removed (409); others can', async () => {
     const inUse = await t.app.inject({
       method: 'DELETE',
-      url: `/api/v1/organisations/${fx.orgA.id}`,
+      url: `/api/v1/actors/${fx.orgA.id}`,
       headers: { cookie: editor, 'if-match': `"${fx.orgA.version}"` },
     });
     expect(inUse.statusCode).toBe(409);
@@ -130,13 +130,12 @@ describe('organisations', () => {
     const created = (await post({ name: 'Tillfällig', kind: 'other', level: 'local' })).json();
     const removed = await t.app.inject({
       method: 'DELETE',
-      url: `/api/v1/organisations/${created.id}`,
+      url: `/api/v1/actors/${created.id}`,
       headers: { cookie: editor, 'if-match': '"1"' },
     });
     expect(removed.statusCode).toBe(204);
     expect(
-      (await t.app.inject({ url: `/api/v1/organisations/${created.id}`, headers: { cookie: editor } }))
-        .statusCode,
+      (await t.app.inject({ url: `/api/v1/actors/${created.id}`, headers: { cookie: editor } })).statusCode,
     ).toBe(404);
   });
 });

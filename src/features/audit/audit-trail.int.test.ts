@@ -33,7 +33,7 @@ describe('audit rows and changes are committed together', () => {
   test('a create records who, what and every field', async () => {
     const response = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/organisations',
+      url: '/api/v1/actors',
       headers: { cookie: editorCookie },
       payload: {
         name: 'Åre kommun',
@@ -58,7 +58,7 @@ describe('audit rows and changes are committed together', () => {
     const version = fx.orgB.version;
     const response = await t.app.inject({
       method: 'PATCH',
-      url: `/api/v1/organisations/${fx.orgB.id}`,
+      url: `/api/v1/actors/${fx.orgB.id}`,
       headers: { cookie: editorCookie, 'if-match': `"${version}"` },
       payload: { website: 'https://exempel.se/', description: 'Ny beskrivning' },
     });
@@ -117,19 +117,19 @@ describe('audit rows and changes are committed together', () => {
     const attempts = [
       t.app.inject({
         method: 'PATCH',
-        url: `/api/v1/organisations/${fx.orgB.id}`,
+        url: `/api/v1/actors/${fx.orgB.id}`,
         headers: { cookie: editorCookie, 'if-match': '"1"' },
         payload: { description: 'stale' },
       }),
       t.app.inject({
         method: 'PATCH',
-        url: `/api/v1/organisations/${fx.orgB.id}`,
+        url: `/api/v1/actors/${fx.orgB.id}`,
         headers: { cookie: partnerCookie, 'if-match': '"2"' },
         payload: { description: 'not mine' },
       }),
       t.app.inject({
         method: 'POST',
-        url: '/api/v1/organisations',
+        url: '/api/v1/actors',
         headers: { cookie: editorCookie },
         payload: { name: 'Fel nummer', kind: 'company', level: 'local', organisationNumber: '556000-0000' },
       }),

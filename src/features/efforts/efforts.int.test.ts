@@ -340,17 +340,17 @@ describe('efforts of an actor', () => {
   test('lists what the organisation owns or takes part in, with its roles, within what the reader may see', async () => {
     const created = (await post(editor, { ...realisticEffort(), visibility: 'internal' })).json();
     const asEditor = await t.app.inject({
-      url: `/api/v1/organisations/${fx.orgB.id}/efforts`,
+      url: `/api/v1/actors/${fx.orgB.id}/efforts`,
       headers: { cookie: editor },
     });
     const mine = asEditor.json().items.find((i: { id: string }) => i.id === created.id);
     expect(mine.roles).toEqual(['implementer']);
     const ownerView = await t.app.inject({
-      url: `/api/v1/organisations/${fx.orgA.id}/efforts`,
+      url: `/api/v1/actors/${fx.orgA.id}/efforts`,
       headers: { cookie: editor },
     });
     expect(ownerView.json().items.find((i: { id: string }) => i.id === created.id).roles).toEqual(['owner']);
-    const published = await t.app.inject({ url: `/api/v1/organisations/${fx.orgPublished.id}/efforts` });
+    const published = await t.app.inject({ url: `/api/v1/actors/${fx.orgPublished.id}/efforts` });
     expect(published.json().items.map((i: { id: string }) => i.id)).not.toContain(created.id);
   });
 });

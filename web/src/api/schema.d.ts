@@ -750,7 +750,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/organisations": {
+    "/api/v1/actors": {
         parameters: {
             query?: never;
             header?: never;
@@ -919,7 +919,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/organisations/{id}": {
+    "/api/v1/actors/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1183,7 +1183,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/organisations/{id}/efforts": {
+    "/api/v1/actors/{id}/efforts": {
         parameters: {
             query?: never;
             header?: never;
