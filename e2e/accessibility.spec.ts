@@ -13,6 +13,21 @@ const PAGES: { path: string; lang: 'sv' | 'en' }[] = [
   { path: '/styrning', lang: 'sv' },
   { path: '/kommuner/9999', lang: 'sv' },
   { path: '/insatser', lang: 'sv' },
+  { path: '/aktorer', lang: 'sv' },
+  { path: '/logga-in', lang: 'sv' },
+  { path: '/logga-in', lang: 'en' },
+  { path: '/installera#token=x', lang: 'sv' },
+  { path: '/anvandare', lang: 'sv' },
+];
+
+// Pages behind sign-in, checked as the role that sees the most of them.
+const SIGNED_IN: { path: string; role: 'admin' | 'editor' }[] = [
+  { path: '/konto', role: 'editor' },
+  { path: '/anvandare', role: 'admin' },
+  { path: '/aktorer', role: 'editor' },
+  { path: '/insatser', role: 'editor' },
+  { path: '/insatser/ny', role: 'editor' },
+  { path: '/insatser/import', role: 'editor' },
 ];
 
 for (const { path, lang } of PAGES) {
@@ -32,6 +47,48 @@ for (const { path, lang } of PAGES) {
     }));
     expect(summary).toEqual([]);
   });
+}
+
+for (const { path, role } of SIGNED_IN) {
+  test(`axe finds no WCAG 2.1 AA violations on ${path} signed in as ${role}`, async ({ page }) => {
+    const base = test.info().project.use.baseURL ?? '';
+    await page.request.post('/api/auth/sign-in/email', {
+      data: { email: `${role}@demo.regionkraft.example`, password: `demo-${role}-2026` },
+      headers: { origin: base },
+    });
+    await gotoInLanguage(page, path, 'sv');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoViolations(page);
+  });
+}
+
+test('axe finds no violations on an actor page and an effort page with their forms and history (editor)', async ({
+  page,
+}) => {
+  const base = test.info().project.use.baseURL ?? '';
+  await page.request.post('/api/auth/sign-in/email', {
+    data: { email: 'editor@demo.regionkraft.example', password: 'demo-editor-2026' },
+    headers: { origin: base },
+  });
+  await gotoInLanguage(page, '/aktorer', 'sv');
+  await page.getByRole('table').getByRole('link', { name: 'Östersunds kommun' }).click();
+  await expect(page.getByRole('region', { name: 'Ändringshistorik' })).toBeVisible();
+  await expectNoViolations(page);
+  await gotoInLanguage(page, '/insatser', 'sv');
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('region', { name: 'Ändringshistorik' })).toBeVisible();
+  await expectNoViolations(page);
+});
+
+async function expectNoViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+  expect(summary).toEqual([]);
 }
 
 test('the layout works at tablet width without horizontal scrolling', async ({ page }) => {

@@ -20,6 +20,25 @@ const Agenda2030Page = lazy(() =>
   import('./pages/agenda2030/Agenda2030Page').then((m) => ({ default: m.Agenda2030Page })),
 );
 
+const SignInPage = lazy(() => import('./pages/signin/SignInPage').then((m) => ({ default: m.SignInPage })));
+const AccountPage = lazy(() =>
+  import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
+const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const SetupPage = lazy(() => import('./pages/setup/SetupPage').then((m) => ({ default: m.SetupPage })));
+const ActorListPage = lazy(() =>
+  import('./pages/actors/ActorListPage').then((m) => ({ default: m.ActorListPage })),
+);
+const ActorPage = lazy(() => import('./pages/actors/ActorPage').then((m) => ({ default: m.ActorPage })));
+const EffortListPage = lazy(() =>
+  import('./pages/efforts/EffortListPage').then((m) => ({ default: m.EffortListPage })),
+);
+const EffortPage = lazy(() => import('./pages/efforts/EffortPage').then((m) => ({ default: m.EffortPage })));
+const EffortFormPage = lazy(() =>
+  import('./pages/efforts/EffortFormPage').then((m) => ({ default: m.EffortFormPage })),
+);
+const ImportPage = lazy(() => import('./pages/efforts/ImportPage').then((m) => ({ default: m.ImportPage })));
+
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 export function App() {
@@ -31,7 +50,17 @@ export function App() {
         <Route path="kommuner" element={page(<MunicipalityListPage />)} />
         <Route path="kommuner/:code" element={page(<MunicipalityPage />)} />
         <Route path="agenda-2030" element={page(<Agenda2030Page />)} />
-        <Route path="insatser" element={<ComingPage feature="efforts" />} />
+        <Route path="insatser" element={page(<EffortListPage />)} />
+        <Route path="insatser/ny" element={page(<EffortFormPage />)} />
+        <Route path="insatser/import" element={page(<ImportPage />)} />
+        <Route path="insatser/:id" element={page(<EffortPage />)} />
+        <Route path="insatser/:id/andra" element={page(<EffortFormPage />)} />
+        <Route path="aktorer" element={page(<ActorListPage />)} />
+        <Route path="aktorer/:id" element={page(<ActorPage />)} />
+        <Route path="logga-in" element={page(<SignInPage />)} />
+        <Route path="konto" element={page(<AccountPage />)} />
+        <Route path="anvandare" element={page(<UsersPage />)} />
+        <Route path="installera" element={page(<SetupPage />)} />
         <Route path="uppfoljning" element={<ComingPage feature="followUp" />} />
         <Route path="malkonflikter" element={<ComingPage feature="conflicts" />} />
         <Route path="smart-specialisering" element={<ComingPage feature="s3" />} />

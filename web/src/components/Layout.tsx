@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
+import { UserMenu } from './UserMenu';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -44,9 +46,11 @@ export function Layout() {
               {t('nav.apiDocs')}
             </a>
             <LanguageSwitch />
+            <UserMenu />
           </div>
         </div>
       </header>
+      <DemoBanner />
       <Navigation />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <div className="container">

@@ -35,6 +35,8 @@ type Props = {
   /** Choropleth by population with tooltips and clicks, or one municipality highlighted. */
   mode: 'choropleth' | 'highlight';
   highlightCode?: string;
+  /** Several municipalities to highlight (e.g. those an effort reaches). */
+  highlightCodes?: string[];
   /** Municipality to highlight and show a tooltip for (keyboard focus / hover in the table). */
   activeCode?: string | null;
   onSelect?: (code: string) => void;
@@ -47,6 +49,7 @@ export function MunicipalityMap({
   label,
   mode,
   highlightCode,
+  highlightCodes,
   activeCode,
   onSelect,
   onHover,
@@ -97,7 +100,10 @@ export function MunicipalityMap({
             data: infos.map((i) => ({
               name: i.code,
               value: i.population ?? 0,
-              itemStyle: i.code === highlightCode ? { areaColor: '#0b5570' } : undefined,
+              itemStyle:
+                i.code === highlightCode || highlightCodes?.includes(i.code)
+                  ? { areaColor: '#0b5570' }
+                  : undefined,
             })),
           },
         ],
@@ -156,7 +162,7 @@ export function MunicipalityMap({
         },
       ],
     };
-  }, [infos, byCode, mode, highlightCode, lang, t]);
+  }, [infos, byCode, mode, highlightCode, highlightCodes, lang, t]);
 
   const onReady = useCallback((chart: EChartsInstance) => {
     chartRef.current = chart;

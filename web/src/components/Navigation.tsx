@@ -1,16 +1,18 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
+import { useSession } from '../auth/session';
 
 export const MAIN_LINKS = [
   { to: '/', key: 'nav.start', end: true },
   { to: '/styrning', key: 'nav.steering' },
   { to: '/kommuner', key: 'nav.municipalities' },
   { to: '/agenda-2030', key: 'nav.agenda2030' },
+  { to: '/insatser', key: 'nav.efforts' },
+  { to: '/aktorer', key: 'nav.actors' },
 ] as const;
 
 export const COMING_LINKS = [
-  { to: '/insatser', key: 'nav.efforts' },
   { to: '/uppfoljning', key: 'nav.followUp' },
   { to: '/malkonflikter', key: 'nav.conflicts' },
   { to: '/smart-specialisering', key: 'nav.s3' },
@@ -22,6 +24,7 @@ export function Navigation() {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const location = useLocation();
+  const { session } = useSession();
 
   // Close the small-screen menu after navigating.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on route change
@@ -49,6 +52,11 @@ export function Navigation() {
                 </NavLink>
               </li>
             ))}
+            {session?.permissions.manageUsers ? (
+              <li>
+                <NavLink to="/anvandare">{t('nav.users')}</NavLink>
+              </li>
+            ) : null}
           </ul>
           <ul className="nav-list nav-list-coming" aria-label={t('nav.comingLabel')}>
             {COMING_LINKS.map((l) => (

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { waitForData } from './helpers';
+
+test('an editor registers an effort with the form, finds it by search and exports it', async ({ page }) => {
+  const base = test.info().project.use.baseURL ?? '';
+  await page.request.post('/api/auth/sign-in/email', {
+    data: { email: 'editor@demo.regionkraft.example', password: 'demo-editor-2026' },
+    headers: { origin: base },
+  });
+  const title = `Vandringsleder i fjällen ${Date.now()}`;
+  await page.goto('/insatser/ny');
+  await waitForData(page);
+  await page.getByLabel('Titel').fill(title);
+  await page.getByLabel('Diarienummer').fill(`RUN/E2E/${Date.now()}`);
+  await page.getByLabel('Status').selectOption('ongoing');
+  await page.getByLabel('Startdatum').fill('2026-03-01');
+  await page.getByLabel('Slutdatum').fill('2027-12-31');
+
+  await page.getByRole('button', { name: 'Lägg till finansiering' }).click();
+  await page.getByRole('button', { name: 'Lägg till finansiering' }).click();
+  await page.getByLabel('Källa, rad 2').selectOption('erdf');
+  const amounts = page.getByLabel('Belopp (kr)');
+  await amounts.nth(0).fill('1 500 000');
+  await amounts.nth(1).fill('2250000');
+
+  for (const [i, name, share] of [
+    [0, 'Åre', '50'],
+    [1, 'Berg', '30'],
+    [2, 'Östersund', '20'],
+  ] as const) {
+    await page.getByRole('button', { name: 'Lägg till kommun' }).click();
+    await page.getByLabel(`Kommun ${i + 1}`).selectOption({ label: name });
+    await page.getByLabel('Andel (%)').nth(i).fill(share);
+  }
+  await page.getByRole('group', { name: 'Långsiktiga prioriteringar' }).getByRole('checkbox').first().check();
+  await page.getByLabel('Agenda 2030-delmål').fill('8.9; 15.1');
+  await page.getByLabel('Miljömässig hållbarhet').selectOption('-1');
+  // A negative score without a rationale is refused, with the message at the field.
+  await page.getByRole('button', { name: 'Registrera insatsen' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('Rätta de markerade fälten');
+  await expect(page.getByText('a negative score needs a written rationale')).toBeVisible();
+  await page.getByLabel('Motivering 3').fill('Fler besökare i känsliga fjällmiljöer');
+  await page.getByRole('button', { name: 'Registrera insatsen' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByText('Totalt 3 750 000 kr')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Var insatsen når' })).toContainText('Östersund');
+
+  await page.goto('/insatser');
+  await page.getByLabel('Sök i titel och beskrivning').fill('vandringsled');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await waitForData(page);
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'CSV', exact: true }).click();
+  const file = await download;
+  const path = await file.path();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(path, 'utf8');
+  expect(csv).toContain(title);
+  expect(csv.split('\n')[0]).toContain('diarienummer;titel');
+});

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import { localeFor } from '../lib/format';
+import { useApi } from '../lib/useApi';
+import { ErrorMessage, Loading } from './Status';
+
+const show = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'string') return value;
+  const text = JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)} …` : text;
+};
+
+/** A record's audit trail: when, who, what, and each changed field before → after. */
+export function AuditHistory({ entity, id, version }: { entity: string; id: string; version?: number }) {
+  const { t, i18n } = useTranslation();
+  const trail = useApi(
+    async () => unwrap(await api.GET('/api/v1/audit', { params: { query: { entity, id, limit: 100 } } })),
+    [entity, id, version],
+  );
+  if (trail.status === 'loading') return <Loading />;
+  if (trail.status === 'error') return <ErrorMessage error={trail.error} />;
+  const when = new Intl.DateTimeFormat(localeFor(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <section className="section" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      {trail.data.items.length === 0 ? (
+        <p className="muted">{t('audit.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table audit-table">
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trail.data.items.map((e) => (
+                <tr key={e.id}>
+                  <td>{when.format(new Date(e.occurredAt))}</td>
+                  <td>{e.actor.label}</td>
+                  <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                  <td>
+                    <ul className="plain-list audit-changes">
+                      {Object.entries(e.changes as Record<string, { before?: unknown; after?: unknown }>).map(
+                        ([field, change]) => (
+                          <li key={field}>
+                            <span className="mono">{field}</span>: {show(change?.before)} →{' '}
+                            {show(change?.after)}
+                          </li>
+                        ),
+                      )}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

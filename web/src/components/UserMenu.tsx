@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { postAuth } from '../api/client';
+import { useSession } from '../auth/session';
+
+/** The header's sign-in link, or who is signed in with their role and a sign-out button. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { session, refresh } = useSession();
+  const navigate = useNavigate();
+  if (!session) return null;
+  if (!session.user) {
+    return (
+      <Link className="header-link" to="/logga-in">
+        {t('auth.signIn')}
+      </Link>
+    );
+  }
+  const signOut = async () => {
+    await postAuth('/sign-out', {}).catch(() => undefined);
+    await refresh();
+    navigate('/');
+  };
+  return (
+    <div className="user-menu">
+      <span className="user-who">
+        <span className="user-name">{session.user.name}</span>
+        <span className="user-role">
+          {session.role ? t(`roles.${session.role}`) : t('roles.none')}
+          {session.organisation ? ` · ${session.organisation.name}` : ''}
+        </span>
+      </span>
+      <Link className="header-link" to="/konto">
+        {t('auth.account')}
+      </Link>
+      <button type="button" className="header-button" onClick={signOut}>
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}
