@@ -30,6 +30,6 @@ export const useSession = () => useContext(SessionContext);
 
 /** A same-site path to return to after signing in ("/insatser?x=1"); anything else becomes "/". */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   return next;
 }

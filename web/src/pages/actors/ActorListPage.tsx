@@ -57,7 +57,7 @@ export function ActorListPage() {
   return (
     <>
       <PageHeader title={t('actors.title')} lead={t('actors.lead')} />
-      <div className="toolbar" role="search">
+      <search className="toolbar">
         <label>
           {t('actors.search')}
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
@@ -85,7 +85,7 @@ export function ActorListPage() {
             </button>
           </div>
         ) : null}
-      </div>
+      </search>
       {adding ? (
         <section className="section" aria-labelledby="new-actor">
           <h2 id="new-actor">{t('actors.add')}</h2>

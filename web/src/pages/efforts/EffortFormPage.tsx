@@ -579,8 +579,8 @@ export function EffortFormPage() {
           <legend>{t('efforts.links')}</legend>
           {steering.status === 'ok' ? (
             <div className="check-groups">
-              <div role="group" aria-label={t('efforts.priorities')}>
-                <p className="group-label">{t('efforts.priorities')}</p>
+              <fieldset className="check-group">
+                <legend className="group-label">{t('efforts.priorities')}</legend>
                 {steering.data.priorities.map((p) => (
                   <label key={p.id} className="checkbox">
                     <input
@@ -597,9 +597,9 @@ export function EffortFormPage() {
                     {p.number}. {p.title.sv}
                   </label>
                 ))}
-              </div>
-              <div role="group" aria-label={t('efforts.strengthAreas')}>
-                <p className="group-label">{t('efforts.strengthAreas')}</p>
+              </fieldset>
+              <fieldset className="check-group">
+                <legend className="group-label">{t('efforts.strengthAreas')}</legend>
                 {steering.data.strengthAreas.map((s) => (
                   <label key={s.id} className="checkbox">
                     <input
@@ -616,9 +616,9 @@ export function EffortFormPage() {
                     {s.name.sv}
                   </label>
                 ))}
-              </div>
-              <div role="group" aria-label={t('efforts.nationalAreas')}>
-                <p className="group-label">{t('efforts.nationalAreas')}</p>
+              </fieldset>
+              <fieldset className="check-group">
+                <legend className="group-label">{t('efforts.nationalAreas')}</legend>
                 {steering.data.nationalAreas.map((n) => (
                   <label key={n.code} className="checkbox">
                     <input
@@ -635,7 +635,7 @@ export function EffortFormPage() {
                     {n.code}. {n.title.sv}
                   </label>
                 ))}
-              </div>
+              </fieldset>
             </div>
           ) : null}
           <FormField

@@ -60,116 +60,117 @@ export function EffortListPage() {
   return (
     <>
       <PageHeader title={t('efforts.title')} lead={t('efforts.lead')} />
-      <form
-        className="toolbar filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set('q', search.trim());
-        }}
-      >
-        <label>
-          {t('efforts.search')}
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-        <button type="submit" className="button">
-          {t('efforts.searchButton')}
-        </button>
-        <label>
-          {t('efforts.status')}
-          <select value={value('status')} onChange={(e) => set('status', e.target.value)}>
-            <option value="">{t('efforts.all')}</option>
-            {EFFORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`efforts.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('efforts.municipality')}
-          <select value={value('municipality')} onChange={(e) => set('municipality', e.target.value)}>
-            <option value="">{t('efforts.all')}</option>
-            {municipalities.status === 'ok'
-              ? municipalities.data.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))
-              : null}
-          </select>
-        </label>
-        <label>
-          {t('efforts.priority')}
-          <select value={value('priority')} onChange={(e) => set('priority', e.target.value)}>
-            <option value="">{t('efforts.all')}</option>
-            {steering.status === 'ok'
-              ? steering.data.priorities.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.number}. {p.title.sv}
-                  </option>
-                ))
-              : null}
-          </select>
-        </label>
-        <label>
-          {t('efforts.strengthArea')}
-          <select value={value('strengthArea')} onChange={(e) => set('strengthArea', e.target.value)}>
-            <option value="">{t('efforts.all')}</option>
-            {steering.status === 'ok'
-              ? steering.data.strengthAreas.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {lang.startsWith('en') ? (s.name.en ?? s.name.sv) : s.name.sv}
-                  </option>
-                ))
-              : null}
-          </select>
-        </label>
-        <label>
-          {t('efforts.financier')}
-          <select value={value('financier')} onChange={(e) => set('financier', e.target.value)}>
-            <option value="">{t('efforts.all')}</option>
-            {FUNDING_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {t(`efforts.sources.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('efforts.year')}
-          <input
-            type="number"
-            inputMode="numeric"
-            min={1990}
-            max={2100}
-            value={value('year')}
-            onChange={(e) => set('year', e.target.value)}
-          />
-        </label>
-        <label>
-          {t('efforts.sort')}
-          <select
-            value={value('sort') || 'title'}
-            onChange={(e) => set('sort', e.target.value === 'title' ? '' : e.target.value)}
-          >
-            <option value="title">{t('efforts.sorts.title')}</option>
-            <option value="startDate">{t('efforts.sorts.startDate')}</option>
-            <option value="funding">{t('efforts.sorts.funding')}</option>
-            <option value="updatedAt">{t('efforts.sorts.updatedAt')}</option>
-          </select>
-        </label>
-        <label>
-          {t('efforts.order')}
-          <select
-            value={value('order') || 'asc'}
-            onChange={(e) => set('order', e.target.value === 'asc' ? '' : e.target.value)}
-          >
-            <option value="asc">{t('efforts.ascending')}</option>
-            <option value="desc">{t('efforts.descending')}</option>
-          </select>
-        </label>
-      </form>
+      <search>
+        <form
+          className="toolbar filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            set('q', search.trim());
+          }}
+        >
+          <label>
+            {t('efforts.search')}
+            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </label>
+          <button type="submit" className="button">
+            {t('efforts.searchButton')}
+          </button>
+          <label>
+            {t('efforts.status')}
+            <select value={value('status')} onChange={(e) => set('status', e.target.value)}>
+              <option value="">{t('efforts.all')}</option>
+              {EFFORT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`efforts.statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('efforts.municipality')}
+            <select value={value('municipality')} onChange={(e) => set('municipality', e.target.value)}>
+              <option value="">{t('efforts.all')}</option>
+              {municipalities.status === 'ok'
+                ? municipalities.data.map((m) => (
+                    <option key={m.code} value={m.code}>
+                      {m.name}
+                    </option>
+                  ))
+                : null}
+            </select>
+          </label>
+          <label>
+            {t('efforts.priority')}
+            <select value={value('priority')} onChange={(e) => set('priority', e.target.value)}>
+              <option value="">{t('efforts.all')}</option>
+              {steering.status === 'ok'
+                ? steering.data.priorities.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.number}. {p.title.sv}
+                    </option>
+                  ))
+                : null}
+            </select>
+          </label>
+          <label>
+            {t('efforts.strengthArea')}
+            <select value={value('strengthArea')} onChange={(e) => set('strengthArea', e.target.value)}>
+              <option value="">{t('efforts.all')}</option>
+              {steering.status === 'ok'
+                ? steering.data.strengthAreas.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {lang.startsWith('en') ? (s.name.en ?? s.name.sv) : s.name.sv}
+                    </option>
+                  ))
+                : null}
+            </select>
+          </label>
+          <label>
+            {t('efforts.financier')}
+            <select value={value('financier')} onChange={(e) => set('financier', e.target.value)}>
+              <option value="">{t('efforts.all')}</option>
+              {FUNDING_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`efforts.sources.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('efforts.year')}
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1990}
+              max={2100}
+              value={value('year')}
+              onChange={(e) => set('year', e.target.value)}
+            />
+          </label>
+          <label>
+            {t('efforts.sort')}
+            <select
+              value={value('sort') || 'title'}
+              onChange={(e) => set('sort', e.target.value === 'title' ? '' : e.target.value)}
+            >
+              <option value="title">{t('efforts.sorts.title')}</option>
+              <option value="startDate">{t('efforts.sorts.startDate')}</option>
+              <option value="funding">{t('efforts.sorts.funding')}</option>
+              <option value="updatedAt">{t('efforts.sorts.updatedAt')}</option>
+            </select>
+          </label>
+          <label>
+            {t('efforts.order')}
+            <select
+              value={value('order') || 'asc'}
+              onChange={(e) => set('order', e.target.value === 'asc' ? '' : e.target.value)}
+            >
+              <option value="asc">{t('efforts.ascending')}</option>
+              <option value="desc">{t('efforts.descending')}</option>
+            </select>
+          </label>
+        </form>
+      </search>
       <div className="toolbar-actions list-actions">
         {canCreate ? (
           <Link className="button" to="/insatser/ny">
