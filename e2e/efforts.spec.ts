@@ -34,12 +34,12 @@ test('an editor registers an effort with the form, finds it by search and export
   }
   await page.getByRole('group', { name: 'Långsiktiga prioriteringar' }).getByRole('checkbox').first().check();
   await page.getByLabel('Agenda 2030-delmål').fill('8.9; 15.1');
-  await page.getByLabel('Miljömässig hållbarhet').selectOption('-1');
+  await page.getByLabel('Miljömässig hållbarhet', { exact: true }).selectOption('-1');
   // A negative score without a rationale is refused, with the message at the field.
   await page.getByRole('button', { name: 'Registrera insatsen' }).click();
   await expect(page.getByRole('alert').first()).toContainText('Rätta de markerade fälten');
   await expect(page.getByText('a negative score needs a written rationale')).toBeVisible();
-  await page.getByLabel('Motivering 3').fill('Fler besökare i känsliga fjällmiljöer');
+  await page.getByLabel('Motivering – Miljömässig hållbarhet').fill('Fler besökare i känsliga fjällmiljöer');
   await page.getByRole('button', { name: 'Registrera insatsen' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);

@@ -655,7 +655,7 @@ export function EffortFormPage() {
         <fieldset>
           <legend>{t('efforts.assessment')}</legend>
           <p className="field-hint">{t('efforts.assessmentHint')}</p>
-          {DIMENSIONS.map((dim, i) => {
+          {DIMENSIONS.map((dim) => {
             const a = d.assessments[dim];
             const index = DIMENSIONS.filter((x) => d.assessments[x].score !== '').indexOf(dim);
             return (
@@ -682,7 +682,7 @@ export function EffortFormPage() {
                   )}
                 </FormField>
                 <FormField
-                  label={t('efforts.rationaleFor', { n: i + 1 })}
+                  label={t('efforts.rationaleFor', { dimension: t(`efforts.dimensions.${dim}`) })}
                   error={index >= 0 ? err(`assessments.${index}.rationale`) : undefined}
                 >
                   {(f) => (
