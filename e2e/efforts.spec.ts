@@ -33,18 +33,29 @@ test('an editor registers an effort with the form, finds it by search and export
     await page.getByLabel('Andel (%)').nth(i).fill(share);
   }
   await page.getByRole('group', { name: 'Långsiktiga prioriteringar' }).getByRole('checkbox').first().check();
-  await page.getByLabel('Agenda 2030-delmål').fill('8.9; 15.1');
+  await page.getByLabel('Agenda 2030-delmål').fill('15.1');
+  await page.getByLabel('Sök delmål').fill('8.9');
+  await page.getByRole('button', { name: 'Lägg till 8.9' }).click();
+  await expect(page.getByLabel('Agenda 2030-delmål')).toHaveValue('15.1; 8.9');
+  await page.getByRole('button', { name: 'Lägg till indikator' }).click();
+  await page.getByLabel('Indikator 1').fill('Nya vandringsleder');
+  await page.getByLabel('Enhet').fill('km');
+  await page.getByLabel('Målvärde').fill('40');
+  await page.getByRole('button', { name: 'Lägg till utfall' }).click();
+  await page.getByLabel('Utfall').fill('12,5');
   await page.getByLabel('Miljömässig hållbarhet', { exact: true }).selectOption('-1');
   // A negative score without a rationale is refused, with the message at the field.
   await page.getByRole('button', { name: 'Registrera insatsen' }).click();
   await expect(page.getByRole('alert').first()).toContainText('Rätta de markerade fälten');
-  await expect(page.getByText('a negative score needs a written rationale')).toBeVisible();
+  await expect(page.getByText('En negativ bedömning behöver en motivering.')).toBeVisible();
   await page.getByLabel('Motivering – Miljömässig hållbarhet').fill('Fler besökare i känsliga fjällmiljöer');
   await page.getByRole('button', { name: 'Registrera insatsen' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByText('Totalt 3 750 000 kr')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Var insatsen når' })).toContainText('Östersund');
+  await expect(page.getByRole('region', { name: 'Resultat och indikatorer' })).toContainText('12,5');
+  await expect(page.getByRole('region', { name: 'Koppling till mål' })).toContainText('8.9, 15.1');
 
   await page.goto('/insatser');
   await page.getByLabel('Sök i titel och beskrivning').fill('vandringsled');

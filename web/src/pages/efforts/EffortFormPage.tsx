@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Effort, unwrap } from '../../api/client';
-import { getMunicipalities, getSteering } from '../../api/queries';
+import { getMunicipalities, getSdgs, getSteering } from '../../api/queries';
 import { useSession } from '../../auth/session';
 import { FormField, fieldErrorMap } from '../../components/FormField';
 import { NotAllowed } from '../../components/NotAllowed';
@@ -40,6 +40,14 @@ type Draft = {
   nationalAreas: number[];
   sdgTargets: string;
   assessments: Record<Dimension, { score: string; rationale: string }>;
+  indicators: Array<{
+    kind: 'output' | 'result';
+    name: string;
+    unit: string;
+    baseline: string;
+    target: string;
+    values: Array<{ period: string; sex: 'total' | 'women' | 'men'; actual: string }>;
+  }>;
 };
 
 const noAssessments = () =>
@@ -78,7 +86,72 @@ function draftOf(e?: Effort, ownOrganisation?: string): Draft {
     nationalAreas: e?.links.nationalAreas.map((n) => n.code) ?? [],
     sdgTargets: e?.links.sdgTargets.map((s) => s.id).join('; ') ?? '',
     assessments,
+    indicators:
+      e?.indicators.map((i) => ({
+        kind: i.kind,
+        name: i.name,
+        unit: i.unit,
+        baseline: i.baseline === null ? '' : String(i.baseline),
+        target: i.target === null ? '' : String(i.target),
+        // Values split by municipality are kept as they are (the form edits the totals by sex).
+        values: i.values
+          .filter((v) => v.areaCode === null)
+          .map((v) => ({ period: v.period, sex: v.sex, actual: String(v.actual) })),
+      })) ?? [],
   };
+}
+
+const keptAreaValues = (e: Effort | undefined, index: number) =>
+  (e?.indicators[index]?.values ?? []).filter((v) => v.areaCode !== null);
+
+/**
+ * The checks an officer should hear about before saving, in their language; the server checks
+ * everything again and its messages are shown at the same fields.
+ */
+function validate(
+  d: Draft,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!d.title.trim()) errors.title = t('efforts.validation.titleRequired');
+  if (d.startDate && d.endDate && d.endDate < d.startDate)
+    errors.endDate = t('efforts.validation.endBeforeStart');
+  d.funding.forEach((f, i) => {
+    if (!/^\d{4}$/.test(f.year.trim())) errors[`funding.${i}.year`] = t('efforts.validation.year');
+    if (!Number.isInteger(toNumber(f.amountSek)) || toNumber(f.amountSek) < 0)
+      errors[`funding.${i}.amountSek`] = t('efforts.validation.amount');
+  });
+  if (!d.wholeCounty && d.municipalities.length > 0) {
+    d.municipalities.forEach((m, i) => {
+      if (!m.areaCode) errors[`reach.municipalities.${i}.areaCode`] = t('efforts.validation.municipality');
+      const share = toNumber(m.share);
+      if (!(share > 0 && share <= 100))
+        errors[`reach.municipalities.${i}.share`] = t('efforts.validation.share');
+    });
+    const sum = d.municipalities.reduce((s, m) => s + Math.round(toNumber(m.share) * 100), 0);
+    if (!Number.isNaN(sum) && sum !== 10000) {
+      errors['reach.municipalities'] = t('efforts.validation.sharesSum', {
+        sum: (sum / 100).toLocaleString('sv-SE'),
+      });
+    }
+  }
+  const assessed = DIMENSIONS.filter((dim) => d.assessments[dim].score !== '');
+  assessed.forEach((dim, index) => {
+    if (Number(d.assessments[dim].score) < 0 && !d.assessments[dim].rationale.trim()) {
+      errors[`assessments.${index}.rationale`] = t('efforts.validation.rationale');
+    }
+  });
+  d.indicators.forEach((ind, i) => {
+    if (!ind.name.trim()) errors[`indicators.${i}.name`] = t('efforts.validation.required');
+    if (!ind.unit.trim()) errors[`indicators.${i}.unit`] = t('efforts.validation.required');
+    ind.values.forEach((v, j) => {
+      if (!/^\d{4}(-(H[12]|Q[1-4]|\d{2}))?$/.test(v.period.trim()))
+        errors[`indicators.${i}.values.${j}.period`] = t('efforts.validation.period');
+      if (Number.isNaN(toNumber(v.actual)))
+        errors[`indicators.${i}.values.${j}.actual`] = t('efforts.validation.number');
+    });
+  });
+  return errors;
 }
 
 /** "1 500 000" or "1500000" → 1500000; anything else is sent as is for the server to name. */
@@ -87,7 +160,9 @@ const toNumber = (s: string) => {
   return compact === '' ? Number.NaN : Number(compact);
 };
 
-function bodyOf(d: Draft, canPublish: boolean, samebyar: string[]) {
+const optionalNumber = (s: string) => (s.trim() === '' ? null : toNumber(s));
+
+function bodyOf(d: Draft, canPublish: boolean, samebyar: string[], existing?: Effort) {
   return {
     title: d.title,
     summary: d.summary || null,
@@ -130,6 +205,22 @@ function bodyOf(d: Draft, canPublish: boolean, samebyar: string[]) {
       score: Number(d.assessments[dim].score),
       rationale: d.assessments[dim].rationale || null,
     })),
+    indicators: d.indicators.map((ind, i) => ({
+      kind: ind.kind,
+      name: ind.name,
+      unit: ind.unit,
+      baseline: optionalNumber(ind.baseline),
+      target: optionalNumber(ind.target),
+      values: [
+        ...ind.values.map((v) => ({
+          period: v.period.trim(),
+          sex: v.sex,
+          areaCode: null,
+          actual: toNumber(v.actual),
+        })),
+        ...keptAreaValues(existing, i),
+      ],
+    })),
   };
 }
 
@@ -150,6 +241,7 @@ export function EffortFormPage() {
   );
   const municipalities = useApi(getMunicipalities, []);
   const steering = useApi(getSteering, []);
+  const sdgs = useApi(getSdgs, []);
   const [draft, setDraft] = useState<Draft>();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -169,7 +261,13 @@ export function EffortFormPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const samebyar = existing.data?.reach.samebyar.map((s) => s.areaCode) ?? [];
-    const body = bodyOf(d, staff, samebyar);
+    const problems = validate(d, t);
+    if (Object.keys(problems).length > 0) {
+      setErrors({ ...problems, form: t('efforts.fixErrors') });
+      window.scrollTo(0, 0);
+      return;
+    }
+    const body = bodyOf(d, staff, samebyar, existing.data);
     try {
       const saved = existing.data
         ? unwrap(
@@ -650,6 +748,13 @@ export function EffortFormPage() {
               <input {...f} value={d.sdgTargets} onChange={(e) => set({ sdgTargets: e.target.value })} />
             )}
           </FormField>
+          <SdgPicker
+            targets={sdgs.status === 'ok' ? sdgs.data.goals.flatMap((g) => g.targets) : []}
+            onPick={(id) => {
+              const ids = d.sdgTargets.split(/[;,\s]+/).filter(Boolean);
+              if (!ids.includes(id)) set({ sdgTargets: [...ids, id].join('; ') });
+            }}
+          />
         </fieldset>
 
         <fieldset>
@@ -700,6 +805,165 @@ export function EffortFormPage() {
           })}
         </fieldset>
 
+        <fieldset>
+          <legend>{t('efforts.results')}</legend>
+          {d.indicators.map((ind, i) => {
+            const setIndicator = (patch: Partial<Draft['indicators'][number]>) =>
+              set({ indicators: d.indicators.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+              <div key={i} className="indicator-block">
+                <div className="row-fields">
+                  <FormField
+                    label={t('efforts.indicatorN', { n: i + 1 })}
+                    error={err(`indicators.${i}.name`)}
+                  >
+                    {(f) => (
+                      <input
+                        {...f}
+                        value={ind.name}
+                        onChange={(e) => setIndicator({ name: e.target.value })}
+                      />
+                    )}
+                  </FormField>
+                  <FormField label={t('efforts.indicatorKind')}>
+                    {(f) => (
+                      <select
+                        {...f}
+                        value={ind.kind}
+                        onChange={(e) => setIndicator({ kind: e.target.value as 'output' | 'result' })}
+                      >
+                        <option value="output">{t('efforts.indicatorKinds.output')}</option>
+                        <option value="result">{t('efforts.indicatorKinds.result')}</option>
+                      </select>
+                    )}
+                  </FormField>
+                  <FormField label={t('efforts.unit')} error={err(`indicators.${i}.unit`)}>
+                    {(f) => (
+                      <input
+                        {...f}
+                        value={ind.unit}
+                        onChange={(e) => setIndicator({ unit: e.target.value })}
+                      />
+                    )}
+                  </FormField>
+                  <FormField label={t('efforts.baselineLabel')} error={err(`indicators.${i}.baseline`)}>
+                    {(f) => (
+                      <input
+                        {...f}
+                        inputMode="decimal"
+                        value={ind.baseline}
+                        onChange={(e) => setIndicator({ baseline: e.target.value })}
+                      />
+                    )}
+                  </FormField>
+                  <FormField label={t('efforts.targetLabel')} error={err(`indicators.${i}.target`)}>
+                    {(f) => (
+                      <input
+                        {...f}
+                        inputMode="decimal"
+                        value={ind.target}
+                        onChange={(e) => setIndicator({ target: e.target.value })}
+                      />
+                    )}
+                  </FormField>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => set({ indicators: d.indicators.filter((_, j) => j !== i) })}
+                  >
+                    {t('efforts.removeIndicator')}
+                  </button>
+                </div>
+                {ind.values.map((v, j) => {
+                  const setValue = (patch: Partial<(typeof ind.values)[number]>) =>
+                    setIndicator({ values: ind.values.map((x, k) => (k === j ? { ...x, ...patch } : x)) });
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+                    <div key={j} className="row-fields indent">
+                      <FormField
+                        label={t('efforts.periodN', { n: j + 1 })}
+                        error={err(`indicators.${i}.values.${j}.period`)}
+                      >
+                        {(f) => (
+                          <input
+                            {...f}
+                            value={v.period}
+                            onChange={(e) => setValue({ period: e.target.value })}
+                          />
+                        )}
+                      </FormField>
+                      <FormField label={t('efforts.sex')}>
+                        {(f) => (
+                          <select
+                            {...f}
+                            value={v.sex}
+                            onChange={(e) => setValue({ sex: e.target.value as 'total' | 'women' | 'men' })}
+                          >
+                            {(['total', 'women', 'men'] as const).map((x) => (
+                              <option key={x} value={x}>
+                                {t(`efforts.sexes.${x}`)}
+                              </option>
+                            ))}
+                          </select>
+                        )}
+                      </FormField>
+                      <FormField
+                        label={t('efforts.actual')}
+                        error={err(`indicators.${i}.values.${j}.actual`)}
+                      >
+                        {(f) => (
+                          <input
+                            {...f}
+                            inputMode="decimal"
+                            value={v.actual}
+                            onChange={(e) => setValue({ actual: e.target.value })}
+                          />
+                        )}
+                      </FormField>
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        onClick={() => setIndicator({ values: ind.values.filter((_, k) => k !== j) })}
+                      >
+                        {t('efforts.removeRow')}
+                      </button>
+                    </div>
+                  );
+                })}
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() =>
+                    setIndicator({
+                      values: [
+                        ...ind.values,
+                        { period: String(new Date().getFullYear()), sex: 'total', actual: '' },
+                      ],
+                    })
+                  }
+                >
+                  {t('efforts.addValue')}
+                </button>
+              </div>
+            );
+          })}
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              set({
+                indicators: [
+                  ...d.indicators,
+                  { kind: 'output', name: '', unit: 'antal', baseline: '', target: '', values: [] },
+                ],
+              })
+            }
+          >
+            {t('efforts.addIndicator')}
+          </button>
+        </fieldset>
+
         <div className="form-actions">
           <button type="submit" className="button">
             {existing.data ? t('efforts.save') : t('efforts.create')}
@@ -710,5 +974,47 @@ export function EffortFormPage() {
         </div>
       </form>
     </>
+  );
+}
+
+type SdgTarget = { id: string; title: { sv: string | null; en: string | null } };
+
+/** Find an Agenda 2030 target by number or words (Swedish or English) and add it. */
+function SdgPicker({ targets, onPick }: { targets: SdgTarget[]; onPick: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const words = text.trim().toLocaleLowerCase('sv');
+  const hits =
+    words.length < 2
+      ? []
+      : targets
+          .filter(
+            (x) =>
+              x.id.startsWith(words) ||
+              `${x.title.sv ?? ''} ${x.title.en ?? ''}`.toLocaleLowerCase('sv').includes(words),
+          )
+          .slice(0, 8);
+  return (
+    <div className="sdg-picker">
+      <FormField label={t('efforts.sdgSearch')} hint={t('efforts.sdgSearchHint')}>
+        {(f) => <input {...f} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
+      </FormField>
+      {hits.length > 0 ? (
+        <ul className="plain-list sdg-hits" aria-live="polite">
+          {hits.map((x) => (
+            <li key={x.id}>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => onPick(x.id)}
+              >
+                {t('efforts.addTarget', { id: x.id })}
+              </button>{' '}
+              {x.title.sv ?? x.title.en}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
