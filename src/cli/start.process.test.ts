@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | string | null> };
 
 function run(args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, [bin, ...args], {
@@ -45,7 +45,10 @@ function run(args: string[], env: Record<string, string>): Proc {
   child.stderr?.on('data', (d) => {
     out += d;
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // The exit code, or the signal's name when a signal ended the process (shows in a failure).
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
   return { child, output: () => out, exited };
 }
 

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { ComingPage } from './pages/coming/ComingPage';
@@ -59,7 +59,8 @@ export function App() {
         <Route path="aktorer/:id" element={page(<ActorPage />)} />
         <Route path="logga-in" element={page(<SignInPage />)} />
         <Route path="konto" element={page(<AccountPage />)} />
-        <Route path="anvandare" element={page(<UsersPage />)} />
+        <Route path="admin/anvandare" element={page(<UsersPage />)} />
+        <Route path="anvandare" element={<Navigate to="/admin/anvandare" replace />} />
         <Route path="installera" element={page(<SetupPage />)} />
         <Route path="uppfoljning" element={<ComingPage feature="followUp" />} />
         <Route path="malkonflikter" element={<ComingPage feature="conflicts" />} />

@@ -21,6 +21,13 @@ const openEndpoints: Array<{ method: 'GET' | 'POST'; path: RegExp }> = [
 
 const maxAuthBodyBytes = 16 * 1024;
 
+/**
+ * Every failed sign-in takes at least this long. better-auth hashes a dummy password for unknown
+ * e-mails, but a known e-mail still costs an extra query or two; a fixed floor hides that
+ * difference (and slows down guessing).
+ */
+export const failedSignInFloorMs = 300;
+
 export function authRoutes(auth: Auth, publicUrl: string): FastifyPluginAsync {
   return async (app) => {
     // better-auth reads the body itself: hand it the raw bytes, whatever the content type.
@@ -53,7 +60,12 @@ export function authRoutes(auth: Auth, publicUrl: string): FastifyPluginAsync {
         headers,
         body: request.method === 'GET' ? undefined : body,
       });
+      const started = performance.now();
       const response = await auth.handler(fetchRequest);
+      if (pathname === '/sign-in/email' && response.status === 401) {
+        const wait = failedSignInFloorMs - (performance.now() - started);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
 
       reply.code(response.status);
       for (const [name, value] of response.headers) {

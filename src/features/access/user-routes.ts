@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { roles } from '../../db/schema.ts';
 import { notFound, protectedProblemResponses, writeProblemResponses } from '../../server/problem.ts';
 import { etagFor, versionFromIfMatch } from '../../shared/optimistic-lock.ts';
+import { idParams, ifMatchHeaders } from '../../shared/route-schemas.ts';
 import { getOrganisation } from '../actors/organisations-service.ts';
 import { hasDemoUsers } from './demo-users.ts';
 import { authorize, canGrantRole, canManageUsers, isStaff, readsEverything } from './permissions.ts';
@@ -15,8 +16,6 @@ import {
   userSchema,
 } from './user-schemas.ts';
 import { createUser, getUser, listUsers, setPassword, updateUser } from './users-service.ts';
-
-const idParams = z.object({ id: z.uuid('must be a UUID') });
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -132,7 +131,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['access'],
         summary: 'Change a user’s name or role, or switch the account off (If-Match required)',
         params: idParams,
-        headers: z.object({ 'if-match': z.string().optional() }),
+        headers: ifMatchHeaders,
         body: userPatchSchema,
         response: { 200: userSchema, ...writeProblemResponses },
       },

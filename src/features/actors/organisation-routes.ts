@@ -8,6 +8,7 @@ import {
   writeProblemResponses,
 } from '../../server/problem.ts';
 import { etagFor, versionFromIfMatch } from '../../shared/optimistic-lock.ts';
+import { idParams, ifMatchHeaders } from '../../shared/route-schemas.ts';
 import { paginate, paginationQuery } from '../../shared/text.ts';
 import { authorize, readScope } from '../access/permissions.ts';
 import { findEffortsOfOrganisation } from '../efforts/efforts-service.ts';
@@ -25,11 +26,6 @@ import {
   presentOrganisation,
   updateOrganisation,
 } from './organisations-service.ts';
-
-const idParams = z.object({ id: z.uuid('must be a UUID') });
-const ifMatchHeaders = z.object({
-  'if-match': z.string().optional().describe('The ETag you read, e.g. "3"'),
-});
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;

@@ -330,24 +330,8 @@ const countyWide = [
   },
 ];
 
-const sources: FundingSource[] = [
-  'regional_development_1_1',
-  'erdf',
-  'jtf',
-  'interreg',
-  'state',
-  'region',
-  'municipality',
-  'private',
-  'other',
-];
-const dimensions: AssessmentDimension[] = [
-  'economic',
-  'social',
-  'environmental',
-  'gender_equality',
-  'sami_conditions',
-];
+const sources: readonly FundingSource[] = t.fundingSources;
+const dimensions: readonly AssessmentDimension[] = t.assessmentDimensions;
 const samebyarNear: Record<string, string[]> = {
   '2326': ['sameby-voernese'],
   '2361': ['sameby-ohredahke'],

@@ -7,6 +7,7 @@ import {
   writeProblemResponses,
 } from '../../server/problem.ts';
 import { etagFor, versionFromIfMatch } from '../../shared/optimistic-lock.ts';
+import { idParams, ifMatchHeaders } from '../../shared/route-schemas.ts';
 import { authorize, readScope } from '../access/permissions.ts';
 import { effortPolicy } from './effort-policy.ts';
 import {
@@ -24,11 +25,6 @@ import {
   loadEffortDocuments,
   updateEffort,
 } from './efforts-service.ts';
-
-const idParams = z.object({ id: z.uuid('must be a UUID') });
-const ifMatchHeaders = z.object({
-  'if-match': z.string().optional().describe('The ETag you read, e.g. "3"'),
-});
 
 export const effortRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;

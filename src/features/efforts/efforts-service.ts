@@ -789,6 +789,25 @@ async function writeParts(
   }
 }
 
+/** The efforts row of an input (its parts go to their own tables). */
+export function effortRow(regionCode: string, input: EffortInput) {
+  return {
+    regionCode,
+    title: input.title,
+    titleSort: swedishSortKey(input.title),
+    summary: input.summary ?? null,
+    description: input.description ?? null,
+    diarienummer: input.diarienummer ?? null,
+    status: input.status,
+    startDate: input.startDate ?? null,
+    endDate: input.endDate ?? null,
+    ownerOrganisationId: input.ownerOrganisationId ?? null,
+    targetGroups: input.targetGroups,
+    reachWholeCounty: input.reach.wholeCounty,
+    visibility: input.visibility,
+  };
+}
+
 const duplicateDiarienummer = (diarienummer: string | null | undefined) =>
   conflict(`Another effort already has diarienummer ${diarienummer}`, 'DUPLICATE_DIARIENUMMER');
 
@@ -802,21 +821,7 @@ export async function insertEffort(
   await checkReferences(tx, actor.regionCode, input.ownerOrganisationId, input);
   const [created] = await tx
     .insert(t.efforts)
-    .values({
-      regionCode: actor.regionCode,
-      title: input.title,
-      titleSort: swedishSortKey(input.title),
-      summary: input.summary ?? null,
-      description: input.description ?? null,
-      diarienummer: input.diarienummer ?? null,
-      status: input.status,
-      startDate: input.startDate ?? null,
-      endDate: input.endDate ?? null,
-      ownerOrganisationId: input.ownerOrganisationId ?? null,
-      targetGroups: input.targetGroups,
-      visibility: input.visibility,
-      isExample: options.isExample ?? false,
-    })
+    .values({ ...effortRow(actor.regionCode, input), isExample: options.isExample ?? false })
     .returning({ id: t.efforts.id });
   if (!created) throw new Error('insert returned no row');
   await writeParts(tx, created.id, input, actor);

@@ -15,7 +15,7 @@ import type { TableRow } from './effort-files.ts';
 import { percentToHundredths } from './effort-rules.ts';
 import { type EffortInput, type EffortOut, effortInputSchema } from './effort-schemas.ts';
 import { dimensionColumns, type EffortColumn, type Lookups, recordToInput } from './effort-table.ts';
-import { loadEffortDocuments } from './efforts-service.ts';
+import { effortRow, loadEffortDocuments } from './efforts-service.ts';
 
 export type RowError = { row: number; column: string; message: string };
 export type ImportReport = {
@@ -321,23 +321,7 @@ export async function writeImport(
     for (const part of chunk(creates, 500)) {
       const rows = await tx
         .insert(t.efforts)
-        .values(
-          part.map(({ input }) => ({
-            regionCode: actor.regionCode,
-            title: input.title,
-            titleSort: swedishSortKey(input.title),
-            summary: input.summary ?? null,
-            description: input.description ?? null,
-            diarienummer: input.diarienummer ?? null,
-            status: input.status,
-            startDate: input.startDate ?? null,
-            endDate: input.endDate ?? null,
-            ownerOrganisationId: input.ownerOrganisationId ?? null,
-            targetGroups: input.targetGroups,
-            reachWholeCounty: input.reach.wholeCounty,
-            visibility: input.visibility,
-          })),
-        )
+        .values(part.map(({ input }) => effortRow(actor.regionCode, input)))
         .returning({ id: t.efforts.id });
       createdIds.push(...rows.map((r) => r.id));
     }

@@ -53,3 +53,9 @@ export const getPopulationValues = (area: string): Promise<IndicatorValues> =>
       }),
     ),
   );
+
+export const getSamebyar = (): Promise<Area[]> =>
+  cached('samebyar', async () => {
+    const res = unwrap(await api.GET('/api/v1/areas', { params: { query: { type: 'sameby', limit: 500 } } }));
+    return res.items;
+  });

@@ -381,6 +381,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
                     "if-match"?: string;
                 };
                 path: {
@@ -992,7 +993,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The ETag you read, e.g. "3" */
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
                     "if-match"?: string;
                 };
                 path: {
@@ -1081,7 +1082,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The ETag you read, e.g. "3" */
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
                     "if-match"?: string;
                 };
                 path: {
@@ -1929,7 +1930,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The ETag you read, e.g. "3" */
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
                     "if-match"?: string;
                 };
                 path: {
@@ -2018,7 +2019,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description The ETag you read, e.g. "3" */
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
                     "if-match"?: string;
                 };
                 path: {

@@ -36,12 +36,19 @@ export function FormField({ label, error, hint, children }: Props) {
   );
 }
 
-/** Field errors of a problem, keyed by field name without the "body." prefix. */
-export function fieldErrorMap(errors: Array<{ field: string; message: string }>): Record<string, string> {
+/**
+ * Field errors of a problem, keyed by field name without the "body." prefix; `translate` turns
+ * the API's English messages into the UI's language.
+ */
+export function fieldErrorMap(
+  errors: Array<{ field: string; message: string }>,
+  translate: (message: string) => string = (m) => m,
+): Record<string, string> {
   const map: Record<string, string> = {};
   for (const e of errors) {
     const key = e.field.replace(/^body\.?/, '');
-    map[key] = map[key] ? `${map[key]}; ${e.message}` : e.message;
+    const message = translate(e.message);
+    map[key] = map[key] ? `${map[key]}; ${message}` : message;
   }
   return map;
 }

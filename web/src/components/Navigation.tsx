@@ -54,7 +54,7 @@ export function Navigation() {
             ))}
             {session?.permissions.manageUsers ? (
               <li>
-                <NavLink to="/anvandare">{t('nav.users')}</NavLink>
+                <NavLink to="/admin/anvandare">{t('nav.users')}</NavLink>
               </li>
             ) : null}
           </ul>

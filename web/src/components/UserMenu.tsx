@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { postAuth } from '../api/client';
 import { useSession } from '../auth/session';
 
@@ -8,10 +8,17 @@ export function UserMenu() {
   const { t } = useTranslation();
   const { session, refresh } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   if (!session) return null;
   if (!session.user) {
+    // Come back to this page after signing in.
+    const here = `${location.pathname}${location.search}`;
+    const to =
+      location.pathname === '/' || location.pathname === '/logga-in'
+        ? '/logga-in'
+        : `/logga-in?next=${encodeURIComponent(here)}`;
     return (
-      <Link className="header-link" to="/logga-in">
+      <Link className="header-link" to={to}>
         {t('auth.signIn')}
       </Link>
     );

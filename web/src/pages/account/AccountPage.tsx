@@ -6,13 +6,13 @@ import { FormField } from '../../components/FormField';
 import { NotAllowed } from '../../components/NotAllowed';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../components/Status';
-
-const MIN_PASSWORD = 12;
+import { problemMessages } from '../../lib/problems';
+import { MAX_PASSWORD, MIN_PASSWORD } from '../../lib/validate';
 
 /** The signed-in user's own page: who they are and a password change. */
 export function AccountPage() {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { session, refresh } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -28,7 +28,9 @@ export function AccountPage() {
     event.preventDefault();
     setDone(false);
     const problems: typeof errors = {};
+    if (!current) problems.current = t('validation.required');
     if (next.length < MIN_PASSWORD) problems.next = t('account.tooShort', { count: MIN_PASSWORD });
+    else if (next.length > MAX_PASSWORD) problems.next = t('account.tooLong', { count: MAX_PASSWORD });
     if (next !== repeat) problems.repeat = t('account.noMatch');
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
@@ -42,13 +44,14 @@ export function AccountPage() {
       setCurrent('');
       setNext('');
       setRepeat('');
+      await refresh();
     } catch (e) {
       const code = e instanceof ApiError ? e.code : undefined;
       if (code === 'INVALID_PASSWORD') setErrors({ current: t('account.wrongCurrent') });
-      else
-        setErrors({
-          form: t(`auth.errors.${code ?? 'UNKNOWN'}`, { defaultValue: t('auth.errors.UNKNOWN') }),
-        });
+      else if (code === 'PASSWORD_TOO_SHORT')
+        setErrors({ next: t('account.tooShort', { count: MIN_PASSWORD }) });
+      else if (code === 'PASSWORD_TOO_LONG') setErrors({ next: t('account.tooLong', { count: MAX_PASSWORD }) });
+      else setErrors(problemMessages(t, e));
     }
   };
 

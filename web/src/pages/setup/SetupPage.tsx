@@ -1,59 +1,97 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ApiError, api, unwrap } from '../../api/client';
-import { FormField, fieldErrorMap } from '../../components/FormField';
+import { Link, useLocation } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { FormField } from '../../components/FormField';
 import { PageHeader } from '../../components/PageHeader';
+import { Loading } from '../../components/Status';
+import { problemMessages } from '../../lib/problems';
+import { useApi } from '../../lib/useApi';
+import { isEmail, MAX_PASSWORD, MIN_PASSWORD } from '../../lib/validate';
+
+type Form = { name: string; email: string; password: string; repeat: string };
 
 /** First run: the one-time link from the console creates the region's first administrator. */
 export function SetupPage() {
   const { t } = useTranslation();
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
-  const [form, setForm] = useState({ name: '', email: '', password: '', repeat: '' });
+  // The token travels in the fragment (#token=…), so it is never sent to a server or logged.
+  const token = new URLSearchParams(useLocation().hash.slice(1)).get('token') ?? '';
+  const setup = useApi(async () => unwrap(await api.GET('/api/v1/setup')), []);
+  const [form, setForm] = useState<Form>({ name: '', email: '', password: '', repeat: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+
+  const check = (): Record<string, string> => {
+    const problems: Record<string, string> = {};
+    if (!form.name.trim()) problems.name = t('validation.required');
+    if (!isEmail(form.email)) problems.email = t('validation.email');
+    if (form.password.length < MIN_PASSWORD || form.password.length > MAX_PASSWORD)
+      problems.password = t('account.passwordLength', { min: MIN_PASSWORD, max: MAX_PASSWORD });
+    if (form.password !== form.repeat) problems.repeat = t('account.noMatch');
+    return problems;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (form.password !== form.repeat) {
-      setErrors({ repeat: t('account.noMatch') });
+    const problems = check();
+    if (Object.keys(problems).length > 0) {
+      setErrors({ ...problems, form: t('problems.fixFields') });
       return;
     }
+    setErrors({});
+    setBusy(true);
     try {
       unwrap(
         await api.POST('/api/v1/setup', {
-          body: { token, name: form.name, email: form.email, password: form.password },
+          body: { token, name: form.name.trim(), email: form.email.trim(), password: form.password },
         }),
       );
+      // The link is used up: drop it from the address bar and history.
+      window.history.replaceState(null, '', window.location.pathname);
       setDone(true);
     } catch (e) {
-      if (e instanceof ApiError && e.fieldErrors.length) setErrors(fieldErrorMap(e.fieldErrors));
-      else
-        setErrors({
-          form:
-            e instanceof ApiError && e.code === 'SETUP_LINK_INVALID'
-              ? t('setup.invalid')
-              : t('auth.errors.UNKNOWN'),
-        });
+      setErrors(problemMessages(t, e, { SETUP_LINK_INVALID: t('setup.invalid') }));
+    } finally {
+      setBusy(false);
     }
   };
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+  const set = (key: keyof Form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
 
   if (done) {
     return (
       <div className="narrow">
         <PageHeader title={t('setup.doneTitle')} lead={t('setup.doneText')} />
-        <Link className="button" to="/logga-in">
-          {t('auth.signIn')}
-        </Link>
+        <p>
+          <Link className="button" to="/logga-in">
+            {t('auth.signIn')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  if (setup.status === 'loading') return <Loading />;
+  if (setup.status === 'ok' && !setup.data.needed) {
+    return (
+      <div className="narrow">
+        <PageHeader title={t('setup.notNeededTitle')} lead={t('setup.notNeededText')} />
+        <p>
+          <Link className="button" to="/logga-in">
+            {t('auth.signIn')}
+          </Link>
+        </p>
       </div>
     );
   }
   return (
     <div className="narrow">
       <PageHeader title={t('setup.title')} lead={t('setup.lead')} />
-      {!token ? <p className="form-error">{t('setup.noToken')}</p> : null}
+      {!token ? (
+        <p className="form-error" role="alert">
+          {t('setup.noToken')}
+        </p>
+      ) : null}
       <form className="form" onSubmit={submit} noValidate>
         {errors.form ? (
           <p className="form-error" role="alert">
@@ -65,18 +103,12 @@ export function SetupPage() {
         </FormField>
         <FormField label={t('auth.email')} error={errors.email}>
           {(field) => (
-            <input
-              {...field}
-              type="email"
-              autoComplete="username"
-              value={form.email}
-              onChange={set('email')}
-            />
+            <input {...field} type="email" autoComplete="username" value={form.email} onChange={set('email')} />
           )}
         </FormField>
         <FormField
           label={t('auth.password')}
-          hint={t('account.newHint', { count: 12 })}
+          hint={t('account.newHint', { count: MIN_PASSWORD })}
           error={errors.password}
         >
           {(field) => (
@@ -101,7 +133,7 @@ export function SetupPage() {
           )}
         </FormField>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={!token}>
+          <button type="submit" className="button" disabled={!token || busy}>
             {t('setup.create')}
           </button>
         </div>

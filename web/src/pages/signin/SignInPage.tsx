@@ -22,6 +22,10 @@ export function SignInPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!email.trim() || !password) {
+      setError(t('auth.errors.MISSING'));
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
