@@ -50,7 +50,7 @@ const signIn = () =>
   app.inject({
     method: 'POST',
     url: '/api/auth/sign-in/email',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: config.auth.publicUrl },
     payload: { email, password },
   });
 const signedIn = await signIn();

@@ -38,6 +38,7 @@ await app.ready();
 const signedIn = await app.inject({
   method: 'POST',
   url: '/api/auth/sign-in/email',
+  headers: { origin: config.auth.publicUrl },
   payload: { email, password: 'a benchmark password' },
 });
 const cookie = signedIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

@@ -1,18 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { waitForData } from './helpers';
-
-const password = (role: string) => `demo-${role}-2026`;
-const email = (role: string) => `${role}@demo.regionkraft.example`;
-
-/** Signs in through the API with the page's cookie jar (faster than the form). */
-async function signInAs(page: Page, role: 'admin' | 'editor' | 'partner' | 'viewer') {
-  const base = test.info().project.use.baseURL ?? '';
-  const response = await page.request.post('/api/auth/sign-in/email', {
-    data: { email: email(role), password: password(role) },
-    headers: { origin: base },
-  });
-  expect(response.status()).toBe(200);
-}
+import { expect, test } from '@playwright/test';
+import { demoEmail as email, demoPassword as password, signInAs, waitForData } from './helpers';
 
 test.describe('sign-in and what each role sees', () => {
   test('an editor signs in with the form and sees internal actors; after signing out only published ones', async ({
@@ -53,21 +40,21 @@ test.describe('sign-in and what each role sees', () => {
   test('the users page: admins add users, viewers are told no, anonymous visitors are asked to sign in', async ({
     page,
   }) => {
-    await page.goto('/anvandare');
+    await page.goto('/admin/anvandare');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Logga in för att se sidan');
-    await expect(page.getByRole('link', { name: 'Logga in' }).last()).toHaveAttribute(
+    await expect(page.getByRole('main').getByRole('link', { name: 'Logga in' })).toHaveAttribute(
       'href',
-      '/logga-in?next=%2Fanvandare',
+      '/logga-in?next=%2Fadmin%2Fanvandare',
     );
 
     await signInAs(page, 'viewer');
-    await page.goto('/anvandare');
+    await page.goto('/admin/anvandare');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Du har inte behörighet att se den här sidan',
     );
 
     await signInAs(page, 'admin');
-    await page.goto('/anvandare');
+    await page.goto('/admin/anvandare');
     await waitForData(page);
     const name = `Ny Testperson ${Date.now()}`;
     const form = page.getByRole('region', { name: 'Lägg till användare' });

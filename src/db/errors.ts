@@ -9,3 +9,10 @@ function pgCode(error: unknown): string | undefined {
 
 export const isUniqueViolation = (error: unknown) => pgCode(error) === '23505';
 export const isForeignKeyViolation = (error: unknown) => pgCode(error) === '23503';
+
+/**
+ * PostgreSQL "data exception" errors (class 22): a value the database cannot take, such as a NUL
+ * character in text, an out-of-range number or an impossible date. The request was bad, not
+ * the server.
+ */
+export const isDataException = (error: unknown) => pgCode(error)?.startsWith('22') ?? false;

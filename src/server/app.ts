@@ -20,6 +20,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/connection.ts';
+import { isDataException } from '../db/errors.ts';
 import { actorPlugin } from '../features/access/actor-plugin.ts';
 import { type Auth, createAuth, loadAuthSecret } from '../features/access/auth.ts';
 import { authRoutes } from '../features/access/auth-routes.ts';
@@ -145,6 +146,19 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
         .code(500)
         .type('application/problem+json')
         .send(problemBody(500, 'Internal Server Error', instance));
+    }
+    if (isDataException(error)) {
+      return reply
+        .code(400)
+        .type('application/problem+json')
+        .send(
+          problemBody(
+            400,
+            'Bad Request',
+            instance,
+            'A value in the request cannot be stored or searched for (for example a NUL character, or a number or date out of range)',
+          ),
+        );
     }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');

@@ -69,7 +69,7 @@ export async function signIn(app: FastifyInstance, email: string, password = tes
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-in/email',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: app.config.auth.publicUrl },
     payload: { email, password },
   });
   if (response.statusCode !== 200) {

@@ -32,7 +32,8 @@ export function actorPlugin(options: { auth: Auth; db: Db; regionCode: string })
     app.decorateRequest('actor', null as unknown as Actor);
     app.addHook('onRequest', async (request, reply) => {
       request.actor = anonymousActor(regionCode);
-      if (!request.url.startsWith('/api/v1/')) return;
+      // The matched route, not the URL as sent: /%61pi/v1/… is routed to /api/v1/… too.
+      if (!(request.routeOptions.url ?? '').startsWith('/api/v1/')) return;
       if (!sessionCookie.test(request.headers.cookie ?? '')) return;
       const headers = new Headers();
       headers.set('cookie', request.headers.cookie ?? '');
@@ -45,9 +46,16 @@ export function actorPlugin(options: { auth: Auth; db: Db; regionCode: string })
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       if (session) request.actor = await loadActor(db, regionCode, session.user.id);
     });
+    // What a signed-in user sees is theirs: no shared cache may keep it.
+    app.addHook('onSend', async (request, reply) => {
+      if (request.actor?.user && (request.routeOptions.url ?? '').startsWith('/api/v1/')) {
+        reply.header('cache-control', 'private, no-store');
+        reply.header('vary', 'Cookie');
+      }
+    });
     // No write without a signed-in user, whatever the route: refused before the body is read.
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/v1/') || safeMethods.has(request.method)) return;
+      if (!(request.routeOptions.url ?? '').startsWith('/api/v1/') || safeMethods.has(request.method)) return;
       if (request.actor.user || request.routeOptions.config?.anonymousWrite) return;
       throw unauthorized();
     });

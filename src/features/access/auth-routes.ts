@@ -82,11 +82,30 @@ export function authRoutes(auth: Auth, publicUrl: string): FastifyPluginAsync {
           .type('application/problem+json')
           .send(authProblem(response.status, request.url.split('?')[0] ?? '', text));
       }
-      return reply.send(text);
+      return reply.send(withoutSessionToken(text));
     };
 
     app.route({ method: ['GET', 'POST'], url: '/api/auth/*', schema: { hide: true }, handler: handle });
   };
+}
+
+/**
+ * better-auth puts the session token in some response bodies (sign-in, get-session); a script
+ * injected into the page could read it there, which the HttpOnly cookie is meant to prevent.
+ */
+export function withoutSessionToken(text: string): string {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (typeof body !== 'object' || body === null) return text;
+  const record = body as { token?: unknown; session?: { token?: unknown } | null };
+  if (!('token' in record) && !(record.session && 'token' in record.session)) return text;
+  const { token: _token, ...rest } = record;
+  const session = record.session ? (({ token: _t, ...s }) => s)(record.session) : record.session;
+  return JSON.stringify('session' in record ? { ...rest, session } : rest);
 }
 
 /** better-auth's `{ message, code }` (or an empty body) as problem details with the code kept. */

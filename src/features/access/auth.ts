@@ -53,14 +53,9 @@ export function createAuth(options: { db: Db; config: AuthConfig; secret: string
     basePath: '/api/auth',
     secret,
     telemetry: { enabled: false },
-    // The page's own origin is always trusted, so a server reached as localhost or 127.0.0.1
-    // works; anything else must be REGIONKRAFT_PUBLIC_URL. (Cross-site writes are also refused
-    // by the app's own origin check before they get here.)
-    trustedOrigins: (request) => {
-      const host = request?.headers.get('host');
-      const own = host ? [`http://${host}`, `https://${host}`] : [];
-      return [config.publicUrl, ...own];
-    },
+    // Only the configured address (and, for a local install, its localhost/127.0.0.1 twin): the
+    // Host header is the client's to choose and must not decide what is trusted.
+    trustedOrigins: trustedOriginsFor(config.publicUrl),
     database: drizzleAdapter(db, {
       provider: 'pg',
       transaction: true,
@@ -119,6 +114,9 @@ export function createAuth(options: { db: Db; config: AuthConfig; secret: string
       },
     },
     advanced: {
+      // better-auth turns its origin check off when NODE_ENV=test; keep it on everywhere, so the
+      // tests see what production does.
+      disableOriginCheck: false,
       cookiePrefix: 'regionkraft',
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
@@ -215,6 +213,16 @@ export function createAuth(options: { db: Db; config: AuthConfig; secret: string
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+export function trustedOriginsFor(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const twins: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
+  const twin = twins[url.hostname];
+  if (!twin) return [url.origin];
+  const other = new URL(url.origin);
+  other.hostname = twin;
+  return [url.origin, other.origin];
+}
 
 /**
  * The secret that signs session cookies: REGIONKRAFT_AUTH_SECRET, or one generated on first

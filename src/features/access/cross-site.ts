@@ -51,7 +51,8 @@ function hostAs(protocol: string, host: string): string | null {
 export function crossSitePlugin(publicUrl: string): FastifyPluginAsync {
   return fp(async (app) => {
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/api/')) return;
+      // The matched route, not the URL as sent: /%61pi/… is routed to /api/… too.
+      if (!(request.routeOptions.url ?? '').startsWith('/api/')) return;
       const header = (name: string) => {
         const value = request.headers[name];
         return Array.isArray(value) ? value[0] : value;

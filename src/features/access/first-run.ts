@@ -6,9 +6,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { setupTokens, userRegionRoles } from '../../db/schema.ts';
 import type { Config } from '../../server/config.ts';
-import { HttpProblem } from '../../server/problem.ts';
+import { conflict, HttpProblem } from '../../server/problem.ts';
 import { hashPassword } from './auth.ts';
 import type { UserOut } from './user-schemas.ts';
 import { countUsersInRegion, createUser, insertUser } from './users-service.ts';
@@ -58,6 +59,21 @@ export async function completeSetup(
   input: { token: string; email: string; name: string; password: string },
 ): Promise<UserOut> {
   const passwordHash = await hashPassword(input.password);
+  try {
+    return await completeSetupTransaction(db, regionCode, input, passwordHash);
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw conflict(`There is already a user with the e-mail ${input.email}`, 'DUPLICATE_EMAIL');
+    throw error;
+  }
+}
+
+function completeSetupTransaction(
+  db: Db,
+  regionCode: string,
+  input: { token: string; email: string; name: string },
+  passwordHash: string,
+): Promise<UserOut> {
   return db.transaction(async (tx) => {
     // Serialise concurrent attempts: two links clicked at once make one administrator.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('regionkraft.setup'))`);

@@ -18,7 +18,7 @@ const signInRequest = (email: string, password: string, extra: Record<string, st
   t.app.inject({
     method: 'POST',
     url: '/api/auth/sign-in/email',
-    headers: { 'content-type': 'application/json', ...extra },
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', ...extra },
     payload: JSON.stringify({ email, password }),
   });
 
@@ -35,6 +35,22 @@ describe('sign-in and sign-out', () => {
     expect(cookie?.secure).toBeFalsy();
   });
 
+  test('the session token is only in the HttpOnly cookie, never in a response body', async () => {
+    const response = await signInRequest(fx.users.editor.email, testPassword);
+    const cookie = response.cookies.find((c) => c.name === 'regionkraft.session_token');
+    const token = decodeURIComponent(cookie?.value ?? '').split('.')[0] ?? '';
+    expect(token.length).toBeGreaterThan(10);
+    expect(response.body).not.toContain(token);
+    expect(response.json().user.email).toBe(fx.users.editor.email);
+    const session = await t.app.inject({
+      url: '/api/auth/get-session',
+      headers: { cookie: `${cookie?.name}=${cookie?.value}` },
+    });
+    expect(session.statusCode).toBe(200);
+    expect(session.body).not.toContain(token);
+    expect(session.json().user.email).toBe(fx.users.editor.email);
+  });
+
   test('e-mail is matched case-insensitively', async () => {
     const response = await signInRequest(fx.users.viewer.email.toUpperCase(), testPassword);
     expect(response.statusCode).toBe(200);
@@ -49,7 +65,7 @@ describe('sign-in and sign-out', () => {
     const out = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-out',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost:3000' },
       payload: '{}',
     });
     expect(out.statusCode).toBe(200);
@@ -169,7 +185,7 @@ describe('sessions', () => {
     const change = await t.app.inject({
       method: 'POST',
       url: '/api/auth/change-password',
-      headers: { cookie: second, 'content-type': 'application/json' },
+      headers: { cookie: second, 'content-type': 'application/json', origin: 'http://localhost:3000' },
       payload: {
         currentPassword: testPassword,
         newPassword: 'ett nytt långt lösenord',
@@ -186,6 +202,7 @@ describe('sessions', () => {
       headers: {
         cookie: await signIn(t.app, email, 'ett nytt långt lösenord'),
         'content-type': 'application/json',
+        origin: 'http://localhost:3000',
       },
       payload: { currentPassword: 'not the password', newPassword: 'yet another long one' },
     });
@@ -255,6 +272,28 @@ describe('bad input', () => {
     expect(login.statusCode).toBe(403);
   });
 
+  test('an encoded path (/%61pi/…) gets the same session, origin check and guard as /api/…', async () => {
+    const cookie = await signIn(t.app, fx.users.editor.email);
+    const session = (await t.app.inject({ url: '/%61pi/v1/session', headers: { cookie } })).json();
+    expect(session.role).toBe('editor');
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/%61pi/v1/actors',
+      headers: { cookie, origin: 'https://evil.example' },
+      payload: { name: 'Via kodad väg', kind: 'other', level: 'local' },
+    });
+    expect(forged.statusCode).toBe(403);
+    const anonymous = await t.app.inject({ method: 'POST', url: '/%61pi/v1/actors', payload: { name: 'x' } });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  test('signed-in answers are never cached by shared caches', async () => {
+    const cookie = await signIn(t.app, fx.users.editor.email);
+    const response = await t.app.inject({ url: `/api/v1/actors/${fx.orgB.id}`, headers: { cookie } });
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    expect(String(response.headers.vary)).toContain('Cookie');
+  });
+
   test('an oversized body is a 413 problem, for the API and for sign-in', async () => {
     const cookie = await signIn(t.app, fx.users.editor.email);
     const huge = await t.app.inject({
@@ -288,7 +327,7 @@ describe('bad input', () => {
     const brokenSignIn = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in/email',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
       payload: '{"email": ',
     });
     expect(brokenSignIn.statusCode).toBeGreaterThanOrEqual(400);
@@ -319,7 +358,7 @@ describe('sign-in rate limit', () => {
           method: 'POST',
           url: '/api/auth/sign-in/email',
           remoteAddress,
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
           payload: { email: 'nobody@test.example', password: 'wrong password 1' },
         });
       const statuses = [];
@@ -332,6 +371,33 @@ describe('sign-in rate limit', () => {
       expect((await attempt('10.0.0.2')).statusCode).toBe(401);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('a NUL character anywhere is a 400, never a 500', () => {
+  test('in search, ids and bodies', async () => {
+    const cookie = await signIn(t.app, fx.users.editor.email);
+    const requests = [
+      t.app.inject({ url: '/api/v1/actors?q=a%00b' }),
+      t.app.inject({ url: '/api/v1/efforts?q=a%00b' }),
+      t.app.inject({ url: '/api/v1/audit?entity=organisation&id=a%00b', headers: { cookie } }),
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/actors',
+        headers: { cookie },
+        payload: { name: 'Noll', kind: 'other', level: 'local', description: 'a\u0000b' },
+      }),
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/efforts',
+        headers: { cookie },
+        payload: { title: 'Noll', status: 'planned', description: 'a\u0000b' },
+      }),
+    ];
+    for (const response of await Promise.all(requests)) {
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
     }
   });
 });

@@ -56,7 +56,7 @@ async function signInWithIssuer() {
   const start = await t.app.inject({
     method: 'POST',
     url: '/api/auth/sign-in/social',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:3000' },
     payload: { provider: 'sso', callbackURL: '/', errorCallbackURL: '/logga-in' },
   });
   expect(start.statusCode, start.body).toBe(200);

@@ -27,6 +27,9 @@ export const userSchema = z
     disabled: z.boolean(),
     isDemo: z.boolean(),
     hasPassword: z.boolean(),
+    alsoInOtherRegions: z
+      .boolean()
+      .describe('Has a role in another region too: its password, name and switch stay with all regions'),
     version: z.number().int().describe('Send it back in If-Match when changing the user'),
     createdAt: z.string(),
   })

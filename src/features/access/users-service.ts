@@ -35,6 +35,7 @@ type UserRow = {
   organisationName: string | null;
   version: number | null;
   hasPassword: boolean;
+  alsoInOtherRegions: boolean;
 };
 
 function present(r: UserRow): UserOut {
@@ -47,6 +48,7 @@ function present(r: UserRow): UserOut {
     disabled: r.disabledAt !== null,
     isDemo: r.isDemo,
     hasPassword: r.hasPassword,
+    alsoInOtherRegions: r.alsoInOtherRegions,
     version: r.version ?? 0,
     createdAt: r.createdAt.toISOString(),
   };
@@ -74,6 +76,7 @@ function selectUsers(db: Db | DbTransaction, regionCode: string) {
       organisationId: userRegionRoles.organisationId,
       organisationName: organisations.name,
       version: userRegionRoles.version,
+      alsoInOtherRegions: sql<boolean>`exists (select 1 from ${userRegionRoles} o where o.user_id = ${authUsers.id} and o.region_code <> ${regionCode})`,
       hasPassword: sql<boolean>`exists (select 1 from ${authAccounts} where ${authAccounts.userId} = ${authUsers.id} and ${authAccounts.providerId} = 'credential' and ${authAccounts.password} is not null)`,
     })
     .from(authUsers)
@@ -97,7 +100,13 @@ export async function getUser(
   id: string,
 ): Promise<UserOut | undefined> {
   const [row] = await selectUsers(db, regionCode).where(eq(authUsers.id, id));
-  return row ? present({ ...row, hasPassword: Boolean(row.hasPassword) }) : undefined;
+  return row
+    ? present({
+        ...row,
+        hasPassword: Boolean(row.hasPassword),
+        alsoInOtherRegions: Boolean(row.alsoInOtherRegions),
+      })
+    : undefined;
 }
 
 async function assertOrganisationFitsRole(

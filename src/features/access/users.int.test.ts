@@ -1,5 +1,6 @@
 /** Managing users and roles: nobody grants above their own role; edits use optimistic locking. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { regions, userRegionRoles } from '../../db/schema.ts';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers, testPassword } from '../../test/test-users.ts';
 
@@ -195,5 +196,59 @@ describe('password reset by an administrator', () => {
       payload: { password: 'ta över admin-kontot' },
     });
     expect(above.statusCode).toBe(403);
+  });
+});
+
+describe('account-wide changes', () => {
+  test('an editor may not reset the password of, or switch off, another editor', async () => {
+    const other = (
+      await create(admin, {
+        email: 'editor2@test.example',
+        name: 'Editor Två',
+        role: 'editor',
+        password: testPassword,
+      })
+    ).json();
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${other.id}/password`,
+      headers: { cookie: editor },
+      payload: { password: 'kapat konto 123' },
+    });
+    expect(reset.statusCode).toBe(403);
+    expect((await patch(editor, other.id, other.version, { disabled: true })).statusCode).toBe(403);
+    await expect(signIn(t.app, 'editor2@test.example')).resolves.toBeTruthy();
+  });
+
+  test('an account with a role in another region keeps its password, name and switch', async () => {
+    await t.database.db
+      .insert(regions)
+      .values({ code: '01', name: 'Stockholms län', authority: 'Region Stockholm' });
+    const shared = (
+      await create(admin, {
+        email: 'delad@test.example',
+        name: 'Delad',
+        role: 'viewer',
+        password: testPassword,
+      })
+    ).json();
+    await t.database.db
+      .insert(userRegionRoles)
+      .values({ userId: shared.id, regionCode: '01', role: 'admin' });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${shared.id}/password`,
+      headers: { cookie: admin },
+      payload: { password: 'ta över i 01' },
+    });
+    expect(reset.statusCode).toBe(403);
+    const current = (
+      await t.app.inject({ url: `/api/v1/users/${shared.id}`, headers: { cookie: admin } })
+    ).json();
+    expect(current.alsoInOtherRegions).toBe(true);
+    expect((await patch(admin, shared.id, current.version, { disabled: true })).statusCode).toBe(403);
+    expect((await patch(admin, shared.id, current.version, { name: 'Nytt namn' })).statusCode).toBe(403);
+    // The role in this region is this region's business.
+    expect((await patch(admin, shared.id, current.version, { role: 'editor' })).statusCode).toBe(200);
   });
 });

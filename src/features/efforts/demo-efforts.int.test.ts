@@ -28,6 +28,7 @@ test('without --demo there are no efforts; with it about 40 example efforts, the
     const r = await app.inject({
       method: 'POST',
       url: '/api/auth/sign-in/email',
+      headers: { origin: 'http://localhost:3000' },
       payload: { email: 'editor@demo.regionkraft.example', password: 'demo-editor-2026' },
     });
     return r.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

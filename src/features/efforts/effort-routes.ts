@@ -8,9 +8,10 @@ import {
 } from '../../server/problem.ts';
 import { etagFor, versionFromIfMatch } from '../../shared/optimistic-lock.ts';
 import { idParams, ifMatchHeaders } from '../../shared/route-schemas.ts';
-import { authorize, readScope } from '../access/permissions.ts';
+import { type Actor, authorize, readScope } from '../access/permissions.ts';
 import { effortPolicy } from './effort-policy.ts';
 import {
+  type EffortOut,
   effortInputSchema,
   effortListQuery,
   effortPatchSchema,
@@ -28,6 +29,11 @@ import {
 
 export const effortRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+  /** The saved document as this reader may see it (names of organisations they may not see hidden). */
+  const shownTo = async (actor: Actor, document: EffortOut) => {
+    const [shown] = await loadEffortDocuments(db, actor.regionCode, [document.id], readScope(actor));
+    return shown ?? document;
+  };
 
   app.get(
     '/efforts',
@@ -66,7 +72,7 @@ export const effortRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await getEffortRow(db, actor.regionCode, request.params.id);
       if (!row) throw notFound(`No effort ${request.params.id}`);
       authorize(actor, effortPolicy.read(actor, row), 'This effort is internal');
-      const [document] = await loadEffortDocuments(db, actor.regionCode, [row.id]);
+      const [document] = await loadEffortDocuments(db, actor.regionCode, [row.id], readScope(actor));
       if (!document) throw notFound(`No effort ${request.params.id}`);
       reply.header('etag', etagFor(document.version));
       return document;
@@ -144,7 +150,7 @@ export const effortRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       });
       reply.header('etag', etagFor(updated.version));
-      return updated;
+      return shownTo(actor, updated);
     },
   );
 

@@ -35,11 +35,18 @@ const entityType = 'effort';
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Full documents of the given efforts (in the order of `ids`), with every part and its names. */
+/** How an internal organisation is named to readers who may not see it. */
+export const HIDDEN_ORGANISATION_NAME = 'Intern organisation / internal organisation';
+
+/**
+ * Full documents of the given efforts (in the order of `ids`), with every part and its names.
+ * With a read scope, organisations the reader may not see keep their id but not their name.
+ */
 export async function loadEffortDocuments(
   db: Executor,
   regionCode: string,
   ids: string[],
+  scope: ReadScope = { all: true },
 ): Promise<EffortOut[]> {
   if (ids.length === 0) return [];
   const [
@@ -134,10 +141,14 @@ export async function loadEffortDocuments(
     orgIds.size
       ? (
           await db
-            .select({ id: t.organisations.id, name: t.organisations.name })
+            .select({
+              id: t.organisations.id,
+              name: t.organisations.name,
+              visibility: t.organisations.visibility,
+            })
             .from(t.organisations)
             .where(inArray(t.organisations.id, [...orgIds]))
-        ).map((o) => [o.id, o.name])
+        ).map((o) => [o.id, mayNameOrganisation(scope, o) ? o.name : HIDDEN_ORGANISATION_NAME])
       : [],
   );
   const org = (id: string | null) => (id ? { id, name: orgNames.get(id) ?? '' } : null);
@@ -265,6 +276,10 @@ export async function loadEffortDocuments(
     }),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function mayNameOrganisation(scope: ReadScope, o: { id: string; visibility: string }) {
+  return scope.all || o.visibility === 'published' || o.id === scope.organisationId;
 }
 
 /** "The whole county": every municipality of the region, by its latest population. */
@@ -397,6 +412,7 @@ export async function findEfforts(
         endDate: e.endDate,
         ownerId: e.ownerOrganisationId,
         ownerName: t.organisations.name,
+        ownerVisibility: t.organisations.visibility,
         visibility: e.visibility,
         isExample: e.isExample,
         wholeCounty: e.reachWholeCounty,
@@ -431,7 +447,14 @@ export async function findEfforts(
       status: r.status,
       startDate: r.startDate,
       endDate: r.endDate,
-      owner: r.ownerId ? { id: r.ownerId, name: r.ownerName ?? '' } : null,
+      owner: r.ownerId
+        ? {
+            id: r.ownerId,
+            name: mayNameOrganisation(scope, { id: r.ownerId, visibility: r.ownerVisibility ?? 'internal' })
+              ? (r.ownerName ?? '')
+              : HIDDEN_ORGANISATION_NAME,
+          }
+        : null,
       visibility: r.visibility,
       isExample: r.isExample,
       totalFundingSek: Number(r.totalFundingSek),
@@ -453,6 +476,7 @@ export async function findEffortDocuments(db: Db, regionCode: string, scope: Rea
     db,
     regionCode,
     list.items.map((i) => i.id),
+    scope,
   );
 }
 

@@ -111,7 +111,7 @@ describe('registering an effort', () => {
       assessedBy: 'Test editor',
     });
     expect(effort.indicators[0].values).toHaveLength(2);
-    const again = await t.app.inject({ url: `/api/v1/efforts/${effort.id}` });
+    const again = await t.app.inject({ url: `/api/v1/efforts/${effort.id}`, headers: { cookie: editor } });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(effort);
   });
@@ -352,5 +352,36 @@ describe('efforts of an actor', () => {
     expect(ownerView.json().items.find((i: { id: string }) => i.id === created.id).roles).toEqual(['owner']);
     const published = await t.app.inject({ url: `/api/v1/actors/${fx.orgPublished.id}/efforts` });
     expect(published.json().items.map((i: { id: string }) => i.id)).not.toContain(created.id);
+  });
+});
+
+describe('internal organisations stay unnamed to those who may not see them', () => {
+  test('a published effort owned by an internal organisation shows its name to staff only', async () => {
+    const created = (
+      await post(editor, {
+        title: 'Publicerad insats med intern ägare',
+        status: 'planned',
+        visibility: 'published',
+        ownerOrganisationId: fx.orgB.id,
+        partners: [{ organisationId: fx.orgB.id, role: 'implementer' }],
+      })
+    ).json();
+    for (const cookie of [undefined, partner]) {
+      const headers = cookie ? { cookie } : {};
+      const one = (await t.app.inject({ url: `/api/v1/efforts/${created.id}`, headers })).json();
+      expect(JSON.stringify(one)).not.toContain(fx.orgB.name);
+      expect(one.owner.name).toBe('Intern organisation / internal organisation');
+      const list = await t.app.inject({ url: `/api/v1/efforts?owner=${fx.orgB.id}`, headers });
+      expect(list.body).not.toContain(fx.orgB.name);
+      const csv = await t.app.inject({
+        url: `/api/v1/efforts/export?format=csv&owner=${fx.orgB.id}`,
+        headers,
+      });
+      expect(csv.body).not.toContain(fx.orgB.name);
+    }
+    const staff = (
+      await t.app.inject({ url: `/api/v1/efforts/${created.id}`, headers: { cookie: editor } })
+    ).json();
+    expect(staff.owner.name).toBe(fx.orgB.name);
   });
 });

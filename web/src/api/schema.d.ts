@@ -2657,6 +2657,8 @@ export interface components {
             disabled: boolean;
             isDemo: boolean;
             hasPassword: boolean;
+            /** @description Has a role in another region too: its password, name and switch stay with all regions */
+            alsoInOtherRegions: boolean;
             /** @description Send it back in If-Match when changing the user */
             version: number;
             createdAt: string;
@@ -3074,6 +3076,8 @@ export interface components {
             disabled: boolean;
             isDemo: boolean;
             hasPassword: boolean;
+            /** @description Has a role in another region too: its password, name and switch stay with all regions */
+            alsoInOtherRegions: boolean;
             /** @description Send it back in If-Match when changing the user */
             version: number;
             createdAt: string;

@@ -31,7 +31,10 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       <span className="user-who">
-        <span className="user-name">{session.user.name}</span>
+        <span className="user-name">
+          <span className="visually-hidden">{t('auth.signedInAs')} </span>
+          {session.user.name}
+        </span>
         <span className="user-role">
           {session.role ? t(`roles.${session.role}`) : t('roles.none')}
           {session.organisation ? ` · ${session.organisation.name}` : ''}

@@ -50,7 +50,8 @@ export function AccountPage() {
       if (code === 'INVALID_PASSWORD') setErrors({ current: t('account.wrongCurrent') });
       else if (code === 'PASSWORD_TOO_SHORT')
         setErrors({ next: t('account.tooShort', { count: MIN_PASSWORD }) });
-      else if (code === 'PASSWORD_TOO_LONG') setErrors({ next: t('account.tooLong', { count: MAX_PASSWORD }) });
+      else if (code === 'PASSWORD_TOO_LONG')
+        setErrors({ next: t('account.tooLong', { count: MAX_PASSWORD }) });
       else setErrors(problemMessages(t, e));
     }
   };

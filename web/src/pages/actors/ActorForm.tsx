@@ -56,7 +56,16 @@ type Props = {
 };
 
 /** The fields of an actor; the visibility only for those who may publish. */
-export function ActorForm({ initial, canPublish, areas, errors, busy, submitLabel, onSubmit, onInvalid }: Props) {
+export function ActorForm({
+  initial,
+  canPublish,
+  areas,
+  errors,
+  busy,
+  submitLabel,
+  onSubmit,
+  onInvalid,
+}: Props) {
   const { t } = useTranslation();
   const [d, setD] = useState(initial);
   const set = (key: keyof ActorDraft) => (e: { target: { value: string } }) =>

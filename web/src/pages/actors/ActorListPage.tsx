@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,18 +24,16 @@ export function ActorListPage() {
   const kind = isKind(kindParam) ? kindParam : '';
   const [search, setSearch] = useState(q);
   const signedIn = session?.user?.id ?? '';
-  const list = useApi(
-    async () => {
-      const data = unwrap(
-        await api.GET('/api/v1/actors', {
-          params: { query: { limit: 500, ...(q ? { q } : {}), ...(kind ? { kind } : {}) } },
-        }),
-      );
-      return { ...data, items: sortByName(data.items) };
-    },
-    [q, kind, signedIn],
-  );
+  const list = useApi(async () => {
+    const data = unwrap(
+      await api.GET('/api/v1/actors', {
+        params: { query: { limit: 500, ...(q ? { q } : {}), ...(kind ? { kind } : {}) } },
+      }),
+    );
+    return { ...data, items: sortByName(data.items) };
+  }, [q, kind, signedIn]);
   const [adding, setAdding] = useState(false);
+  const removed = (useLocation().state as { removed?: string } | null)?.removed;
   const staff = session?.role === 'admin' || session?.role === 'editor';
 
   const update = (key: string, value: string) => {
@@ -48,6 +46,11 @@ export function ActorListPage() {
   return (
     <>
       <PageHeader title={t('actors.title')} lead={t('actors.lead')} />
+      {removed ? (
+        <p className="form-ok" role="status">
+          {t('actors.removed', { name: removed })}
+        </p>
+      ) : null}
       <search>
         <form
           className="toolbar filters"
@@ -111,7 +114,6 @@ export function ActorListPage() {
                     <th scope="col">{t('actors.kind')}</th>
                     <th scope="col">{t('actors.level')}</th>
                     <th scope="col">{t('actors.organisationNumber')}</th>
-                    <th scope="col">{t('visibility.label')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -119,13 +121,12 @@ export function ActorListPage() {
                     <tr key={a.id}>
                       <th scope="row">
                         <Link to={`/aktorer/${a.id}`}>{a.name}</Link>
+                        {/* Published is the normal case; internal records are marked. */}
+                        {a.visibility === 'internal' ? <VisibilityBadge visibility="internal" /> : null}
                       </th>
                       <td>{t(`actors.kinds.${a.kind}`)}</td>
                       <td>{t(`actors.levels.${a.level}`)}</td>
                       <td className="mono nowrap">{a.organisationNumber ?? '–'}</td>
-                      <td>
-                        <VisibilityBadge visibility={a.visibility} />
-                      </td>
                     </tr>
                   ))}
                 </tbody>

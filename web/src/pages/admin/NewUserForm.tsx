@@ -44,9 +44,7 @@ export function NewUserForm({ grantable, organisations, onCreated }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems = check();
-    setErrors(
-      Object.keys(problems).length > 0 ? { ...problems, form: t('problems.fixFields') } : problems,
-    );
+    setErrors(Object.keys(problems).length > 0 ? { ...problems, form: t('problems.fixFields') } : problems);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
@@ -88,7 +86,9 @@ export function NewUserForm({ grantable, organisations, onCreated }: Props) {
           {(f) => <input {...f} autoComplete="off" value={draft.name} onChange={set('name')} />}
         </FormField>
         <FormField label={t('auth.email')} error={errors.email}>
-          {(f) => <input {...f} type="email" autoComplete="off" value={draft.email} onChange={set('email')} />}
+          {(f) => (
+            <input {...f} type="email" autoComplete="off" value={draft.email} onChange={set('email')} />
+          )}
         </FormField>
         <RoleSelect
           roles={grantable}

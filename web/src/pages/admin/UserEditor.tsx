@@ -124,27 +124,27 @@ export function UserEditor({ user, grantable, organisations, onSaved, onReload }
         </div>
       </form>
       <form className="form-row" onSubmit={resetPassword} noValidate>
-          <FormField
-            label={t('users.newPassword')}
-            hint={t('account.newHint', { count: MIN_PASSWORD })}
-            error={errors.password}
-          >
-            {(f) => (
-              <input
-                {...f}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </FormField>
-          <div className="form-actions">
-            <button type="submit" className="button button-secondary">
-              {t('users.setPassword')}
-            </button>
-          </div>
-        </form>
+        <FormField
+          label={t('users.newPassword')}
+          hint={t('account.newHint', { count: MIN_PASSWORD })}
+          error={errors.password}
+        >
+          {(f) => (
+            <input
+              {...f}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </FormField>
+        <div className="form-actions">
+          <button type="submit" className="button button-secondary">
+            {t('users.setPassword')}
+          </button>
+        </div>
+      </form>
     </div>
   );
 }

@@ -23,7 +23,9 @@ export function UserTable({ users, grantable, organisations, selfId, onChanged, 
         <thead>
           <tr>
             <th scope="col">{t('account.name')}</th>
-            <th scope="col">{t('auth.email')}</th>
+            <th scope="col" className="col-email">
+              {t('auth.email')}
+            </th>
             <th scope="col">{t('account.role')}</th>
             <th scope="col">{t('users.organisation')}</th>
             <th scope="col">{t('users.status')}</th>
@@ -34,8 +36,7 @@ export function UserTable({ users, grantable, organisations, selfId, onChanged, 
         </thead>
         <tbody>
           {users.map((user) => {
-            const manageable =
-              user.id !== selfId && (user.role === null || grantable.includes(user.role));
+            const manageable = user.id !== selfId && (user.role === null || grantable.includes(user.role));
             const open = editing === user.id;
             const editorId = `edit-user-${user.id}`;
             return [
@@ -43,8 +44,10 @@ export function UserTable({ users, grantable, organisations, selfId, onChanged, 
                 <th scope="row">
                   {user.name}
                   {user.isDemo ? <span className="badge badge-warn">{t('users.demo')}</span> : null}
+                  {/* On narrow screens the e-mail column folds in under the name. */}
+                  <span className="inline-email">{user.email}</span>
                 </th>
-                <td className="break">{user.email}</td>
+                <td className="col-email break">{user.email}</td>
                 <td>{user.role ? t(`roles.${user.role}`) : t('roles.none')}</td>
                 <td>{user.organisation?.name ?? '–'}</td>
                 <td>
@@ -58,6 +61,7 @@ export function UserTable({ users, grantable, organisations, selfId, onChanged, 
                   {manageable ? (
                     <button
                       type="button"
+                      id={`edit-button-${user.id}`}
                       className="button button-secondary button-small"
                       aria-expanded={open}
                       aria-controls={open ? editorId : undefined}
@@ -81,6 +85,10 @@ export function UserTable({ users, grantable, organisations, selfId, onChanged, 
                       onSaved={(text) => {
                         setEditing(undefined);
                         onChanged(text);
+                        // Back to the row's button, so keyboard users keep their place.
+                        requestAnimationFrame(() =>
+                          document.getElementById(`edit-button-${user.id}`)?.focus(),
+                        );
                       }}
                       onReload={onReload}
                     />

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, unwrap } from '../../api/client';
+import { ApiError, api, type User, unwrap } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { NotAllowed } from '../../components/NotAllowed';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,6 +21,10 @@ export function UsersPage() {
     async () => (allowed ? sortByName(unwrap(await api.GET('/api/v1/users')).items) : []),
     [allowed, reload],
   );
+  // While the list is read again after a change, the table (and an open editor) stays.
+  const lastUsers = useRef<User[] | undefined>(undefined);
+  if (users.status === 'ok') lastUsers.current = users.data;
+  const shownUsers = users.status === 'ok' ? users.data : lastUsers.current;
   // Partners belong to an organisation: the choices for the role "partner".
   const organisations = useApi(
     async () =>
@@ -53,11 +57,11 @@ export function UsersPage() {
           </p>
         ) : null}
       </div>
-      {users.status === 'loading' ? <Loading /> : null}
+      {users.status === 'loading' && !shownUsers ? <Loading /> : null}
       {users.status === 'error' ? <ErrorMessage error={users.error} /> : null}
-      {users.status === 'ok' ? (
+      {users.status !== 'error' && shownUsers ? (
         <UserTable
-          users={users.data}
+          users={shownUsers}
           grantable={session.permissions.grantableRoles}
           organisations={organisationList}
           selfId={session.user?.id}

@@ -51,7 +51,9 @@ export function SetupPage() {
       window.history.replaceState(null, '', window.location.pathname);
       setDone(true);
     } catch (e) {
-      setErrors(problemMessages(t, e, { SETUP_LINK_INVALID: t('setup.invalid') }));
+      const messages = problemMessages(t, e, { SETUP_LINK_INVALID: t('setup.invalid') });
+      // A malformed token is the same to the user as a used one: the link does not work.
+      setErrors(messages.token ? { form: t('setup.invalid') } : messages);
     } finally {
       setBusy(false);
     }
@@ -103,7 +105,13 @@ export function SetupPage() {
         </FormField>
         <FormField label={t('auth.email')} error={errors.email}>
           {(field) => (
-            <input {...field} type="email" autoComplete="username" value={form.email} onChange={set('email')} />
+            <input
+              {...field}
+              type="email"
+              autoComplete="username"
+              value={form.email}
+              onChange={set('email')}
+            />
           )}
         </FormField>
         <FormField
@@ -121,7 +129,7 @@ export function SetupPage() {
             />
           )}
         </FormField>
-        <FormField label={t('account.repeat')} error={errors.repeat}>
+        <FormField label={t('setup.repeat')} error={errors.repeat}>
           {(field) => (
             <input
               {...field}
