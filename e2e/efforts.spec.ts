@@ -72,3 +72,20 @@ test('an editor registers an effort with the form, finds it by search and export
   expect(csv).toContain(title);
   expect(csv.split('\n')[0]).toContain('diarienummer;titel');
 });
+
+test('filters narrow the list and the totals; the filters are in the address', async ({ page }) => {
+  await page.goto('/insatser');
+  await waitForData(page);
+  const totals = page.getByTestId('effort-totals');
+  const all = await totals.textContent();
+  await page.getByLabel('Agenda 2030-mål').selectOption('7');
+  await expect(page).toHaveURL(/sdgGoal=7/);
+  await waitForData(page);
+  await expect(totals).not.toHaveText(all ?? '');
+  await page.getByLabel('Nationellt strategiskt område').selectOption('1');
+  await expect(page).toHaveURL(/nationalArea=1/);
+  await waitForData(page);
+  const rows = page.getByRole('table').getByRole('rowheader');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toContainText(/Solenergi|Energieffektiva|Klimatanpassning/);
+});

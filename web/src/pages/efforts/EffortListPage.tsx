@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { getMunicipalities, getSteering } from '../../api/queries';
+import { getMunicipalities, getSdgs, getSteering } from '../../api/queries';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorMessage, Loading } from '../../components/Status';
@@ -17,6 +17,9 @@ const FILTERS = [
   'priority',
   'strengthArea',
   'financier',
+  'nationalArea',
+  'sdgGoal',
+  'owner',
   'year',
   'sort',
   'order',
@@ -46,6 +49,11 @@ export function EffortListPage() {
   );
   const municipalities = useApi(getMunicipalities, []);
   const steering = useApi(getSteering, []);
+  const sdgs = useApi(getSdgs, []);
+  const actors = useApi(
+    async () => unwrap(await api.GET('/api/v1/actors', { params: { query: { limit: 500 } } })).items,
+    [signedIn],
+  );
   const set = (f: Filter | 'offset', v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(f, v);
@@ -134,6 +142,46 @@ export function EffortListPage() {
                   {t(`efforts.sources.${s}`)}
                 </option>
               ))}
+            </select>
+          </label>
+          <label>
+            {t('efforts.nationalArea')}
+            <select value={value('nationalArea')} onChange={(e) => set('nationalArea', e.target.value)}>
+              <option value="">{t('efforts.all')}</option>
+              {steering.status === 'ok'
+                ? steering.data.nationalAreas.map((n) => (
+                    <option key={n.code} value={String(n.code)}>
+                      {n.code}. {lang.startsWith('en') ? (n.title.en ?? n.title.sv) : n.title.sv}
+                    </option>
+                  ))
+                : null}
+            </select>
+          </label>
+          <label>
+            {t('efforts.sdgGoal')}
+            <select value={value('sdgGoal')} onChange={(e) => set('sdgGoal', e.target.value)}>
+              <option value="">{t('efforts.all')}</option>
+              {sdgs.status === 'ok'
+                ? sdgs.data.goals.map((g) => (
+                    <option key={g.goal} value={String(g.goal)}>
+                      {g.goal}.{' '}
+                      {lang.startsWith('en') ? (g.title.en ?? g.title.sv) : (g.title.sv ?? g.title.en)}
+                    </option>
+                  ))
+                : null}
+            </select>
+          </label>
+          <label>
+            {t('efforts.owner')}
+            <select value={value('owner')} onChange={(e) => set('owner', e.target.value)}>
+              <option value="">{t('efforts.all')}</option>
+              {actors.status === 'ok'
+                ? actors.data.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))
+                : null}
             </select>
           </label>
           <label>
