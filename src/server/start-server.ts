@@ -36,7 +36,31 @@ export async function startServer(
     await database?.close();
   };
 
-  const startup = (async () => {
+  // Declared before the signal handlers, assigned right after: a signal is handled on the event
+  // loop, by which time it is set.
+  let startup: Promise<void> = Promise.resolve();
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: stopping Regionkraft…`);
+    // Let the step in progress (e.g. PGlite creating its data folder) finish before closing.
+    await startup.catch(() => {});
+    try {
+      await closeAll();
+      log('Stopped cleanly.');
+      process.exit(0);
+    } catch (error) {
+      console.error('Error while stopping:', error);
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // The handlers are in place before anything is printed: a SIGTERM sent as soon as the first
+  // line appears must not meet Node's default (kill at once, lock and database left behind).
+
+  startup = (async () => {
     log(
       config.databaseUrl
         ? 'Connecting to PostgreSQL…'
@@ -82,24 +106,6 @@ export async function startServer(
     }
     log(`Regionkraft is running on http://${shownHost}:${port}/ (API docs: /api/docs). Stop with Ctrl+C.`);
   })();
-
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal} received: stopping Regionkraft…`);
-    // Let the step in progress (e.g. PGlite creating its data folder) finish before closing.
-    await startup.catch(() => {});
-    try {
-      await closeAll();
-      log('Stopped cleanly.');
-      process.exit(0);
-    } catch (error) {
-      console.error('Error while stopping:', error);
-      process.exit(1);
-    }
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
     await startup;
