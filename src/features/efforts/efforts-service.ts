@@ -5,6 +5,7 @@
  * the region before anything is written, and reported with the field that holds them.
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbTransaction } from '../../db/connection.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import * as t from '../../db/schema.ts';
@@ -14,12 +15,8 @@ import { compareSwedish, swedishSortKey } from '../../shared/text.ts';
 import type { Actor, ReadScope } from '../access/permissions.ts';
 import { type AuditActor, recordAudit } from '../audit/audit.ts';
 import { latestPopulation } from '../territory/find-areas.ts';
-import {
-  fundingTotals,
-  hundredthsToPercent,
-  percentToHundredths,
-  spreadByPopulation,
-} from './effort-rules.ts';
+import { assessorOf, insertIndicators, type Parts, partRows } from './effort-part-rows.ts';
+import { fundingTotals, hundredthsToPercent, spreadByPopulation } from './effort-rules.ts';
 import type {
   EffortInput,
   EffortListQuery,
@@ -519,8 +516,6 @@ export async function findEffortsOfOrganisation(
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-type Parts = Pick<EffortInput, 'partners' | 'funding' | 'reach' | 'links' | 'assessments' | 'indicators'>;
-
 /** Checks every reference in the parts against the region; throws one 400 naming every bad field. */
 async function checkReferences(
   tx: DbTransaction,
@@ -660,156 +655,38 @@ async function checkReferences(
   }
 }
 
-const unique = <T>(items: T[]) => [...new Set(items)];
-
 /** Replaces each part that is given (undefined parts are left as they are). */
-async function writeParts(
-  tx: DbTransaction,
-  effortId: string,
-  parts: Partial<Parts>,
-  assessedBy: AuditActor,
-) {
-  if (parts.partners) {
-    await tx.delete(t.effortPartners).where(eq(t.effortPartners.effortId, effortId));
-    const rows = unique(parts.partners.map((p) => `${p.organisationId}|${p.role}`)).map((key) => {
-      const [organisationId = '', role = 'partner'] = key.split('|');
-      return { effortId, organisationId, role: role as (typeof t.partnerRoles)[number] };
-    });
-    if (rows.length) await tx.insert(t.effortPartners).values(rows);
-  }
-  if (parts.funding) {
-    await tx.delete(t.effortFunding).where(eq(t.effortFunding.effortId, effortId));
-    if (parts.funding.length) {
-      await tx.insert(t.effortFunding).values(
-        parts.funding.map((f, position) => ({
-          effortId,
-          position,
-          source: f.source,
-          financierOrganisationId: f.financierOrganisationId ?? null,
-          year: f.year,
-          amountSek: f.amountSek,
-          status: f.status,
-        })),
-      );
-    }
-  }
+async function writeParts(tx: DbTransaction, effortId: string, parts: Partial<Parts>, actor: AuditActor) {
+  const previous = parts.assessments
+    ? await tx.select().from(t.effortAssessments).where(eq(t.effortAssessments.effortId, effortId))
+    : [];
+  const rows = partRows(effortId, parts, assessorOf(actor), previous);
+  const replace = async <T extends PgTable & { effortId: AnyPgColumn }>(
+    table: T,
+    values: Array<Record<string, unknown>> | undefined,
+  ) => {
+    if (!values) return;
+    await tx.delete(table).where(eq(table.effortId, effortId));
+    if (values.length) await tx.insert(table).values(values as never);
+  };
+  await replace(t.effortPartners, rows.partners);
+  await replace(t.effortFunding, rows.funding);
+  await replace(t.effortReach, rows.reach);
+  await replace(t.effortSamebyar, rows.samebyar);
+  await replace(t.effortPriorities, rows.priorities);
+  await replace(t.effortStrengthAreas, rows.strengthAreas);
+  await replace(t.effortNationalAreas, rows.nationalAreas);
+  await replace(t.effortSdgTargets, rows.sdgTargets);
+  await replace(t.effortAssessments, rows.assessments);
   if (parts.reach) {
-    await tx.delete(t.effortReach).where(eq(t.effortReach.effortId, effortId));
-    await tx.delete(t.effortSamebyar).where(eq(t.effortSamebyar.effortId, effortId));
     await tx
       .update(t.efforts)
       .set({ reachWholeCounty: parts.reach.wholeCounty })
       .where(eq(t.efforts.id, effortId));
-    if (parts.reach.municipalities.length) {
-      await tx.insert(t.effortReach).values(
-        parts.reach.municipalities.map((m) => ({
-          effortId,
-          areaCode: m.areaCode,
-          shareHundredths: percentToHundredths(m.share) ?? 0,
-        })),
-      );
-    }
-    const samebyar = unique(parts.reach.samebyar);
-    if (samebyar.length)
-      await tx.insert(t.effortSamebyar).values(samebyar.map((areaCode) => ({ effortId, areaCode })));
-  }
-  if (parts.links) {
-    const l = parts.links;
-    await tx.delete(t.effortPriorities).where(eq(t.effortPriorities.effortId, effortId));
-    await tx.delete(t.effortStrengthAreas).where(eq(t.effortStrengthAreas.effortId, effortId));
-    await tx.delete(t.effortNationalAreas).where(eq(t.effortNationalAreas.effortId, effortId));
-    await tx.delete(t.effortSdgTargets).where(eq(t.effortSdgTargets.effortId, effortId));
-    const priorities = unique(l.priorities);
-    const strength = unique(l.strengthAreas);
-    const national = unique(l.nationalAreas);
-    const sdg = unique(l.sdgTargets);
-    if (priorities.length)
-      await tx.insert(t.effortPriorities).values(priorities.map((priorityId) => ({ effortId, priorityId })));
-    if (strength.length)
-      await tx
-        .insert(t.effortStrengthAreas)
-        .values(strength.map((strengthAreaId) => ({ effortId, strengthAreaId })));
-    if (national.length)
-      await tx
-        .insert(t.effortNationalAreas)
-        .values(national.map((nationalAreaCode) => ({ effortId, nationalAreaCode })));
-    if (sdg.length)
-      await tx.insert(t.effortSdgTargets).values(sdg.map((sdgTargetId) => ({ effortId, sdgTargetId })));
-  }
-  if (parts.assessments) {
-    // An unchanged assessment keeps who made it and when; a changed one is the editor's.
-    const previous = await tx
-      .select()
-      .from(t.effortAssessments)
-      .where(eq(t.effortAssessments.effortId, effortId));
-    await tx.delete(t.effortAssessments).where(eq(t.effortAssessments.effortId, effortId));
-    const who =
-      'system' in assessedBy
-        ? { assessedByUserId: null, assessedByLabel: assessedBy.system }
-        : {
-            assessedByUserId: assessedBy.user?.id ?? null,
-            assessedByLabel: assessedBy.user?.name ?? assessedBy.user?.email ?? '',
-          };
-    if (parts.assessments.length) {
-      await tx.insert(t.effortAssessments).values(
-        parts.assessments.map((a) => {
-          const same = previous.find(
-            (p) =>
-              p.dimension === a.dimension &&
-              p.score === a.score &&
-              (p.rationale ?? '') === (a.rationale ?? ''),
-          );
-          return {
-            effortId,
-            dimension: a.dimension,
-            score: a.score,
-            rationale: a.rationale?.trim() || null,
-            ...(same
-              ? {
-                  assessedByUserId: same.assessedByUserId,
-                  assessedByLabel: same.assessedByLabel,
-                  assessedAt: same.assessedAt,
-                }
-              : who),
-          };
-        }),
-      );
-    }
   }
   if (parts.indicators) {
     await tx.delete(t.effortIndicators).where(eq(t.effortIndicators.effortId, effortId));
-    for (const [position, ind] of parts.indicators.entries()) {
-      const [row] = await tx
-        .insert(t.effortIndicators)
-        .values({
-          effortId,
-          position,
-          kind: ind.kind,
-          name: ind.name,
-          unit: ind.unit,
-          baseline: ind.baseline ?? null,
-          target: ind.target ?? null,
-        })
-        .returning({ id: t.effortIndicators.id });
-      const seen = new Set<string>();
-      const values = ind.values.filter((v) => {
-        const key = `${v.period}|${v.sex}|${v.areaCode ?? ''}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      if (row && values.length) {
-        await tx.insert(t.effortIndicatorValues).values(
-          values.map((v) => ({
-            indicatorId: row.id,
-            period: v.period,
-            sex: v.sex,
-            areaCode: v.areaCode ?? '',
-            actual: v.actual,
-          })),
-        );
-      }
-    }
+    await insertIndicators(tx, effortId, parts.indicators);
   }
 }
 

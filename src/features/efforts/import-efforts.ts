@@ -5,6 +5,7 @@
  * twice creates no duplicates. Everything is written in one transaction, in batches.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db, DbTransaction } from '../../db/connection.ts';
 import * as t from '../../db/schema.ts';
@@ -12,7 +13,7 @@ import { compareSwedish, swedishSortKey } from '../../shared/text.ts';
 import type { Actor } from '../access/permissions.ts';
 import { changedFields } from '../audit/audit.ts';
 import type { TableRow } from './effort-files.ts';
-import { percentToHundredths } from './effort-rules.ts';
+import { assessorOf, insertIndicators, partRows } from './effort-part-rows.ts';
 import { type EffortInput, type EffortOut, effortInputSchema } from './effort-schemas.ts';
 import { dimensionColumns, type EffortColumn, type Lookups, recordToInput } from './effort-table.ts';
 import { effortRow, loadEffortDocuments } from './efforts-service.ts';
@@ -440,123 +441,24 @@ async function insertPartsInBulk(
   efforts: Array<{ id: string; input: EffortInput }>,
   keepIndicators: boolean,
 ) {
-  const insertAll = async <T extends Record<string, unknown>>(
-    rows: T[],
-    insert: (part: T[]) => Promise<unknown>,
-  ) => {
-    for (const part of chunk(rows, 1000)) if (part.length) await insert(part);
+  const assessor = assessorOf(actor);
+  const rows = efforts.map((e) => partRows(e.id, e.input, assessor));
+  const insertAll = async <T extends PgTable>(table: T, values: Array<Record<string, unknown>>) => {
+    for (const part of chunk(values, 1000)) if (part.length) await tx.insert(table).values(part as never);
   };
-  const unique = <T>(items: T[], key: (x: T) => string) => [
-    ...new Map(items.map((x) => [key(x), x])).values(),
-  ];
-  const who = {
-    assessedByUserId: actor.user?.id ?? null,
-    assessedByLabel: actor.user?.name ?? actor.user?.email ?? 'import',
-  };
-  await insertAll(
-    efforts.flatMap((e) =>
-      unique(e.input.partners, (p) => `${p.organisationId}|${p.role}`).map((p) => ({ effortId: e.id, ...p })),
-    ),
-    (part) => tx.insert(t.effortPartners).values(part),
-  );
-  await insertAll(
-    efforts.flatMap((e) =>
-      e.input.funding.map((f, position) => ({
-        effortId: e.id,
-        position,
-        source: f.source,
-        financierOrganisationId: f.financierOrganisationId ?? null,
-        year: f.year,
-        amountSek: f.amountSek,
-        status: f.status,
-      })),
-    ),
-    (part) => tx.insert(t.effortFunding).values(part),
-  );
-  await insertAll(
-    efforts.flatMap((e) =>
-      e.input.reach.municipalities.map((m) => ({
-        effortId: e.id,
-        areaCode: m.areaCode,
-        shareHundredths: percentToHundredths(m.share) ?? 0,
-      })),
-    ),
-    (part) => tx.insert(t.effortReach).values(part),
-  );
-  await insertAll(
-    efforts.flatMap((e) =>
-      [...new Set(e.input.reach.samebyar)].map((areaCode) => ({ effortId: e.id, areaCode })),
-    ),
-    (part) => tx.insert(t.effortSamebyar).values(part),
-  );
-  await insertAll(
-    efforts.flatMap((e) =>
-      [...new Set(e.input.links.priorities)].map((priorityId) => ({ effortId: e.id, priorityId })),
-    ),
-    (part) => tx.insert(t.effortPriorities).values(part),
-  );
-  await insertAll(
-    efforts.flatMap((e) =>
-      [...new Set(e.input.links.strengthAreas)].map((strengthAreaId) => ({ effortId: e.id, strengthAreaId })),
-    ),
-    (part) => tx.insert(t.effortStrengthAreas).values(part),
-  );
-  await insertAll(
-    efforts.flatMap((e) =>
-      [...new Set(e.input.links.nationalAreas)].map((nationalAreaCode) => ({
-        effortId: e.id,
-        nationalAreaCode,
-      })),
-    ),
-    (part) => tx.insert(t.effortNationalAreas).values(part),
-  );
-  await insertAll(
-    efforts.flatMap((e) =>
-      [...new Set(e.input.links.sdgTargets)].map((sdgTargetId) => ({ effortId: e.id, sdgTargetId })),
-    ),
-    (part) => tx.insert(t.effortSdgTargets).values(part),
-  );
-  await insertAll(
-    efforts.flatMap((e) =>
-      e.input.assessments.map((a) => ({
-        effortId: e.id,
-        dimension: a.dimension,
-        score: a.score,
-        rationale: a.rationale?.trim() || null,
-        ...who,
-      })),
-    ),
-    (part) => tx.insert(t.effortAssessments).values(part),
-  );
+  const all = <K extends keyof (typeof rows)[number]>(key: K) =>
+    rows.flatMap((r) => (r[key] ?? []) as Array<Record<string, unknown>>);
+  await insertAll(t.effortPartners, all('partners'));
+  await insertAll(t.effortFunding, all('funding'));
+  await insertAll(t.effortReach, all('reach'));
+  await insertAll(t.effortSamebyar, all('samebyar'));
+  await insertAll(t.effortPriorities, all('priorities'));
+  await insertAll(t.effortStrengthAreas, all('strengthAreas'));
+  await insertAll(t.effortNationalAreas, all('nationalAreas'));
+  await insertAll(t.effortSdgTargets, all('sdgTargets'));
+  await insertAll(t.effortAssessments, all('assessments'));
   if (!keepIndicators) {
-    for (const e of efforts) {
-      for (const [position, ind] of e.input.indicators.entries()) {
-        const [row] = await tx
-          .insert(t.effortIndicators)
-          .values({
-            effortId: e.id,
-            position,
-            kind: ind.kind,
-            name: ind.name,
-            unit: ind.unit,
-            baseline: ind.baseline ?? null,
-            target: ind.target ?? null,
-          })
-          .returning({ id: t.effortIndicators.id });
-        const values = unique(ind.values, (v) => `${v.period}|${v.sex}|${v.areaCode ?? ''}`);
-        if (row && values.length) {
-          await tx.insert(t.effortIndicatorValues).values(
-            values.map((v) => ({
-              indicatorId: row.id,
-              period: v.period,
-              sex: v.sex,
-              areaCode: v.areaCode ?? '',
-              actual: v.actual,
-            })),
-          );
-        }
-      }
-    }
+    for (const e of efforts) await insertIndicators(tx, e.id, e.input.indicators);
   }
 }
 
