@@ -1,5 +1,6 @@
 /**
- * The `regionkraft` command: start, migrate, seed, db export|import, openapi, build-web.
+ * The `regionkraft` command: start, migrate, seed, import kolada|pxweb|file, db export|import,
+ * openapi, build-web.
  * Every command reads its configuration from the environment (see README).
  */
 import fs from 'node:fs';
@@ -10,10 +11,17 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
 import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
 import { seedDemoEfforts } from '../features/efforts/demo-efforts.ts';
+import type { ImportReport } from '../features/indicators/import-values.ts';
+import {
+  importFromFile,
+  importFromKolada,
+  importFromPxWeb,
+} from '../features/indicators/indicator-imports.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
 import { ReferenceDataError } from '../features/reference/reference-files.ts';
 import { buildApp } from '../server/app.ts';
 import { type Config, ConfigError, loadConfig, projectRoot } from '../server/config.ts';
+import { HttpProblem } from '../server/problem.ts';
 import { databaseFromConfig, startServer } from '../server/start-server.ts';
 import { buildWebApp } from '../server/web-build.ts';
 
@@ -84,6 +92,116 @@ program
         );
       }
     });
+  });
+
+const importCommand = program
+  .command('import')
+  .description('Import indicator values (all or nothing, with a report): kolada, pxweb or file');
+const commaList = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+const cliActor = (regionCode: string) => ({ system: 'regionkraft import (command line)', regionCode });
+
+/** Prints an import's report, or its problems (exit code 1) — nothing is written then. */
+async function reportImport(run: () => Promise<ImportReport>) {
+  try {
+    const report = await run();
+    log(
+      `${report.dryRun ? 'Checked (nothing written)' : 'Imported'}: ${report.values} values for ${report.indicators.join(', ')} — ` +
+        `${report.inserted} new, ${report.updated} changed, ${report.unchanged} unchanged.`,
+    );
+    for (const c of report.changes.slice(0, 20)) log(`  changed ${c.key}: ${c.before} → ${c.after}`);
+  } catch (error) {
+    if (!(error instanceof HttpProblem)) throw error;
+    console.error(`[regionkraft] ${error.detail ?? error.title}`);
+    for (const e of error.errors ?? []) console.error(`[regionkraft]   ${e.field}: ${e.message}`);
+    process.exitCode = 1;
+  }
+}
+
+importCommand
+  .command('kolada')
+  .description("Values from Kolada (api.kolada.se/v3) for the region's municipalities, the county and Sweden")
+  .requiredOption('--kpi <ids>', 'Kolada KPI ids, comma separated (e.g. N00914,N01951)', commaList)
+  .option('--from <year>', 'first year', (v) => Number.parseInt(v, 10), new Date().getFullYear() - 10)
+  .option('--to <year>', 'last year', (v) => Number.parseInt(v, 10), new Date().getFullYear())
+  .option('--areas <codes>', 'area codes instead of the default (e.g. 2380,23,SE)', commaList)
+  .option('--dry-run', 'check and count only; write nothing')
+  .action(
+    async (options: { kpi: string[]; from: number; to: number; areas?: string[]; dryRun?: boolean }) => {
+      const config = loadConfig();
+      await withDatabase(config, (database) =>
+        reportImport(() =>
+          importFromKolada(database.db, cliActor(config.regionCode), {
+            kpis: options.kpi,
+            from: options.from,
+            to: options.to,
+            areaCodes: options.areas,
+            dryRun: options.dryRun,
+          }),
+        ),
+      );
+    },
+  );
+
+importCommand
+  .command('pxweb')
+  .description('One content variable of an SCB table (PxWebApi 2) as an indicator')
+  .requiredOption('--table <id>', 'SCB table id, e.g. TAB638')
+  .requiredOption('--indicator <id>', 'the indicator the values belong to')
+  .requiredOption(
+    '--select <variable=codes>',
+    'value codes of a variable, e.g. Region=2380,23 (repeat for each variable)',
+    (value: string, previous: Record<string, string[]>) => {
+      const [variable, codes = ''] = value.split('=');
+      return { ...previous, [String(variable).trim()]: commaList(codes) };
+    },
+    {},
+  )
+  .option('--dry-run', 'check and count only; write nothing')
+  .action(
+    async (options: {
+      table: string;
+      indicator: string;
+      select: Record<string, string[]>;
+      dryRun?: boolean;
+    }) => {
+      const config = loadConfig();
+      await withDatabase(config, (database) =>
+        reportImport(() =>
+          importFromPxWeb(database.db, cliActor(config.regionCode), {
+            table: options.table,
+            indicatorId: options.indicator,
+            selection: options.select,
+            dryRun: options.dryRun,
+          }),
+        ),
+      );
+    },
+  );
+
+importCommand
+  .command('file')
+  .argument(
+    '<file>',
+    'CSV (UTF-8, ; or ,) or Excel file: indicator, area_code, year, sex, value[, status, source]',
+  )
+  .description('Values from a file in long format')
+  .option('--dry-run', 'check and count only; write nothing')
+  .action(async (file: string, options: { dryRun?: boolean }) => {
+    const config = loadConfig();
+    const buffer = fs.readFileSync(path.resolve(file));
+    await withDatabase(config, (database) =>
+      reportImport(() =>
+        importFromFile(database.db, cliActor(config.regionCode), {
+          buffer,
+          filename: path.basename(file),
+          dryRun: options.dryRun,
+        }),
+      ),
+    );
   });
 
 const db = program.command('db').description('Export and import all data as an SQL file');

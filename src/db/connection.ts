@@ -15,6 +15,8 @@ import * as schema from './schema.ts';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** The handle a `db.transaction(async (tx) => …)` callback gets. */
 export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either the database or an open transaction: reads work on both. */
+export type Executor = Db | DbTransaction;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

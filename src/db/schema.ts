@@ -90,20 +90,61 @@ export const areaRelations = pgTable(
   (t) => [primaryKey({ columns: [t.fromCode, t.toCode] }), index('area_relations_to_idx').on(t.toCode)],
 );
 
-/** Indicator definitions. Shared between regions (population means the same everywhere). */
+export const indicatorPolarities = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
+export type IndicatorPolarity = (typeof indicatorPolarities)[number];
+/** How municipality values add up to the county: counts are summed, rates averaged by population. */
+export const indicatorAggregations = ['sum', 'population_weighted_mean', 'none'] as const;
+export const indicatorSourceKinds = ['kolada', 'scb', 'own'] as const;
+
+/**
+ * Indicator definitions. Shared between regions (population means the same everywhere). Loaded
+ * from data/indicator-definitions.json; once edited in the app (version > 1) the file no longer
+ * overwrites the definition.
+ */
 export const indicators = pgTable('indicators', {
   id: text('id').primaryKey(),
   titleSv: text('title_sv').notNull(),
   titleEn: text('title_en'),
+  descriptionSv: text('description_sv'),
+  descriptionEn: text('description_en'),
   unitSv: text('unit_sv'),
   unitEn: text('unit_en'),
+  /** Free-text attribution shown as "Källa: …". */
   source: text('source'),
+  sourceKind: text('source_kind', { enum: indicatorSourceKinds }).notNull().default('own'),
   koladaKpi: text('kolada_kpi'),
+  /** SCB table id for PxWeb (e.g. TAB638). */
+  scbTable: text('scb_table'),
+  polarity: text('polarity', { enum: indicatorPolarities }).notNull().default('neutral'),
+  splitBySex: boolean('split_by_sex').notNull().default(false),
+  aggregation: text('aggregation', { enum: indicatorAggregations }).notNull().default('none'),
+  version: integer('version').notNull().default(1),
   ...timestamps,
 });
 
 export const sexes = ['total', 'women', 'men'] as const;
 export type Sex = (typeof sexes)[number];
+export const valueStatuses = ['preliminary', 'final'] as const;
+
+/** One run of an importer (Kolada, SCB, file), with its report. */
+export const indicatorImports = pgTable(
+  'indicator_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    kind: text('kind', { enum: ['kolada', 'pxweb', 'file'] }).notNull(),
+    /** What was asked for: KPIs and years, table and selection, or the file name. */
+    request: jsonb('request').notNull(),
+    startedBy: text('started_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    inserted: integer('inserted').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+  },
+  (t) => [index('indicator_imports_region_idx').on(t.regionCode, t.startedAt)],
+);
 
 /** Indicator values per area, year and sex. */
 export const indicatorValues = pgTable(
@@ -120,13 +161,49 @@ export const indicatorValues = pgTable(
     year: integer('year').notNull(),
     sex: text('sex', { enum: sexes }).notNull(),
     value: doublePrecision('value').notNull(),
+    status: text('status', { enum: valueStatuses }).notNull().default('final'),
     source: text('source'),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The import run that last wrote the value; null for reference data loaded from files. */
+    importId: uuid('import_id').references(() => indicatorImports.id),
   },
   (t) => [
     primaryKey({ columns: [t.indicatorId, t.areaCode, t.year, t.sex] }),
+    // A municipality profile: all indicators of one area.
     index('indicator_values_area_idx').on(t.areaCode, t.indicatorId),
+    // A map: one indicator, one year, every area.
+    index('indicator_values_map_idx').on(t.indicatorId, t.year, t.sex, t.areaCode),
     index('indicator_values_region_idx').on(t.regionCode),
+  ],
+);
+
+/** A target for an indicator in an area (the county by default), e.g. 98 % broadband by 2025. */
+export const indicatorTargets = pgTable(
+  'indicator_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    indicatorId: text('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+    sex: text('sex', { enum: sexes }).notNull().default('total'),
+    value: doublePrecision('value').notNull(),
+    year: integer('year').notNull(),
+    /** The year progress is measured from; the first year with data when null. */
+    baseYear: integer('base_year'),
+    /** Where the target was decided, e.g. "Regional plan för bredband 2023–2025". */
+    source: text('source'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('indicator_targets_unique').on(t.regionCode, t.indicatorId, t.areaCode, t.sex, t.year),
+    index('indicator_targets_indicator_idx').on(t.indicatorId),
   ],
 );
 
@@ -716,7 +793,9 @@ export const tablesInDependencyOrder = [
   areas,
   areaRelations,
   indicators,
+  indicatorImports,
   indicatorValues,
+  indicatorTargets,
   sdgGoals,
   sdgTargets,
   nationalStrategyAreas,

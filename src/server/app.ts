@@ -32,11 +32,14 @@ import { auditRoutes } from '../features/audit/audit-routes.ts';
 import { effortFileRoutes } from '../features/efforts/effort-file-routes.ts';
 import { effortRoutes } from '../features/efforts/effort-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
+import { indicatorImportRoutes } from '../features/indicators/indicator-import-routes.ts';
+import type { SourceAccess } from '../features/indicators/indicator-imports.ts';
+import { indicatorRoutes } from '../features/indicators/indicator-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
 import { sdgRoutes } from '../features/steering/sdg-routes.ts';
 import { steeringRoutes } from '../features/steering/steering-routes.ts';
 import { areaRoutes } from '../features/territory/area-routes.ts';
-import { indicatorRoutes } from '../features/territory/indicator-routes.ts';
+import { territoryRoutes } from '../features/territory/territory-routes.ts';
 import type { Config } from './config.ts';
 import { HttpProblem, problemBody } from './problem.ts';
 
@@ -45,6 +48,8 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     auth: Auth;
+    /** How indicator importers reach Kolada and SCB (recorded answers in tests). */
+    sources: SourceAccess;
   }
 }
 
@@ -53,13 +58,20 @@ export type BuildAppOptions = {
   database: Database;
   /** Pino logger options; false for silent (tests). */
   logger?: boolean | object;
+  /** Network access of the indicator importers; the real network by default. */
+  sources?: SourceAccess;
 };
 
 const packageVersion = JSON.parse(
   fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
 ) as { version: string };
 
-export async function buildApp({ config, database, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger,
+  sources,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     // Behind a load balancer the client address comes from X-Forwarded-For (TRUST_PROXY).
@@ -91,6 +103,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   });
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('sources', sources ?? {});
   const auth = createAuth({
     db: database.db,
     config: config.auth,
@@ -237,6 +250,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
       await api.register(effortRoutes);
       await api.register(areaRoutes);
       await api.register(indicatorRoutes);
+      await api.register(indicatorImportRoutes);
+      await api.register(territoryRoutes);
       await api.register(steeringRoutes);
       await api.register(sdgRoutes);
     },

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openDatabase } from '../db/connection.ts';
+import type { SourceAccess } from '../features/indicators/indicator-imports.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
 import { buildApp } from '../server/app.ts';
 import { type Config, loadConfig } from '../server/config.ts';
@@ -45,12 +46,20 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** The real app on a fresh test database with the shipped reference data loaded. */
-export async function buildTestApp(overrides: Partial<Config> = {}) {
+export async function buildTestApp(
+  overrides: Partial<Config> = {},
+  options: { sources?: SourceAccess } = {},
+) {
   const database = await openTestDatabase();
   const config = testConfig(overrides);
   await loadReferenceData(database.db, config.dataFilesDir, config.regionCode);
   // No web app in API tests: they must not depend on a build.
-  const app = await buildApp({ config: { ...config, webDistDir: '/nonexistent' }, database, logger: false });
+  const app = await buildApp({
+    config: { ...config, webDistDir: '/nonexistent' },
+    database,
+    logger: false,
+    sources: options.sources,
+  });
   await app.ready();
   return {
     app,

@@ -20,7 +20,9 @@ import {
 } from './import-efforts.ts';
 
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+import { acceptRawUploads } from '../../shared/raw-upload.ts';
+import { xlsxType } from '../../shared/table-download.ts';
 
 const reportSchema = z
   .object({
@@ -36,12 +38,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export const effortFileRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
-  // Uploads arrive as the file's raw bytes, whatever their type.
-  for (const type of ['application/octet-stream', 'text/csv', xlsxType, 'text/plain']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_r, body, done) =>
-      done(null, body),
-    );
-  }
+  acceptRawUploads(app, MAX_UPLOAD_BYTES);
 
   app.get(
     '/efforts/export',

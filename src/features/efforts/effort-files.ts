@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { HttpProblem } from '../../server/problem.ts';
+import { defuse } from '../../shared/table-download.ts';
 import {
   columnHelp,
   type EffortColumn,
@@ -136,8 +137,6 @@ export async function readXlsx(buffer: Buffer): Promise<TableRow[]> {
 // Writing
 
 // A cell starting with = + - @ would be run as a formula by Excel (CSV injection): prefix it.
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value);
-
 export function writeCsv(records: EffortRecord[]): Buffer {
   const text = stringify(
     records.map((r) => effortColumns.map((c) => defuse(r[c] ?? ''))),

@@ -303,7 +303,7 @@ export async function getEffortRow(db: Executor, regionCode: string, id: string)
 }
 
 /** The SQL conditions of a list query (also used by the exports). */
-function listConditions(regionCode: string, scope: ReadScope, q: Partial<EffortListQuery>): SQL[] {
+export function listConditions(regionCode: string, scope: ReadScope, q: Partial<EffortListQuery>): SQL[] {
   const e = t.efforts;
   const conditions: SQL[] = [eq(e.regionCode, regionCode)];
   if (!scope.all) {

@@ -12,6 +12,7 @@ import * as t from '../../db/schema.ts';
 import {
   parseAreaFeatures,
   parseIndicatorDefinitions,
+  parseIndicatorValuesCsv,
   parseNationalAreas,
   parsePopulationCsv,
   parseRegionManifest,
@@ -62,6 +63,9 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
   const municipalities = await read(f(manifest.files.municipalities), parseAreaFeatures);
   const county = await read(f(manifest.files.county), parseAreaFeatures);
   const population = await read(f(manifest.files.population), parsePopulationCsv);
+  const otherValues = manifest.files.indicators
+    ? await read(f(manifest.files.indicators), parseIndicatorValuesCsv)
+    : [];
   const samebyar = manifest.files.samebyar ? await read(f(manifest.files.samebyar), parseSamebyarCsv) : [];
   const samiAdministrative = manifest.files.samiAdministrative
     ? await read(f(manifest.files.samiAdministrative), parseSamiAdministrativeCsv)
@@ -101,6 +105,15 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
     if (!municipalityCodes.has(row.code))
       problems.push(`samiAdministrative: unknown municipality ${row.code}`);
   }
+  const definedIndicators = new Set(indicatorDefinitions.map((d) => d.id));
+  for (const row of otherValues) {
+    if (!definedIndicators.has(row.indicatorId))
+      problems.push(
+        `${manifest.files.indicators}: indicator ${row.indicatorId} is not in indicator-definitions.json`,
+      );
+    if (row.areaCode !== regionCode && row.areaCode !== 'SE' && !municipalityCodes.has(row.areaCode))
+      problems.push(`${manifest.files.indicators}: unknown area code ${row.areaCode}`);
+  }
   if (!indicatorDefinitions.some((d) => d.id === POPULATION_INDICATOR_ID)) {
     problems.push(`indicator-definitions.json must define "${POPULATION_INDICATOR_ID}"`);
   }
@@ -111,6 +124,10 @@ async function readReferenceFiles(dataFilesDir: string, regionCode: string) {
     municipalities,
     county: county[0] as (typeof county)[number],
     population,
+    indicatorValues: [
+      ...population.map((p) => ({ ...p, indicatorId: POPULATION_INDICATOR_ID })),
+      ...otherValues,
+    ],
     samebyar,
     samiAdministrative,
     steering,
@@ -128,7 +145,12 @@ const excluded = (column: string) => sql.raw(`excluded."${column}"`);
  * key columns, the row id (so links to the row stay valid) and created_at; updated_at becomes
  * now(). Rows whose values did not change are left alone, so a reload changes nothing.
  */
-function updateAllExcept(table: PgTable, keep: string[]): { set: Record<string, SQL>; setWhere: SQL } {
+function updateAllExcept(
+  table: PgTable,
+  keep: string[],
+  /** Only rows that also meet this condition are updated (e.g. not edited in the app). */
+  onlyWhere?: SQL,
+): { set: Record<string, SQL>; setWhere: SQL } {
   const updated = Object.entries(getTableColumns(table)).filter(
     ([property]) => !keep.includes(property) && property !== 'id' && property !== 'createdAt',
   );
@@ -141,7 +163,8 @@ function updateAllExcept(table: PgTable, keep: string[]): { set: Record<string, 
   const changed = updated
     .filter(([property]) => property !== 'updatedAt')
     .map(([, column]) => sql`${column} IS DISTINCT FROM ${excluded(column.name)}`);
-  return { set, setWhere: sql.join(changed, sql` OR `) };
+  const anyChange = sql`(${sql.join(changed, sql` OR `)})`;
+  return { set, setWhere: onlyWhere ? sql`${onlyWhere} AND ${anyChange}` : anyChange };
 }
 
 export async function loadReferenceData(
@@ -232,24 +255,33 @@ export async function loadReferenceData(
           id: d.id,
           titleSv: d.title.sv,
           titleEn: d.title.en,
+          descriptionSv: d.description?.sv ?? null,
+          descriptionEn: d.description?.en ?? null,
           unitSv: d.unit?.sv ?? null,
           unitEn: d.unit?.en ?? null,
           source: d.source ?? null,
+          sourceKind: d.sourceKind,
           koladaKpi: d.koladaKpi ?? null,
+          scbTable: d.scbTable ?? null,
+          polarity: d.polarity,
+          splitBySex: d.splitBySex,
+          aggregation: d.aggregation,
         })),
       )
       .onConflictDoUpdate({
         target: t.indicators.id,
-        ...updateAllExcept(t.indicators, []),
+        ...updateAllExcept(t.indicators, ['version'], sql`${t.indicators.version} = 1`),
       });
 
-    if (files.population.length > 0) {
+    // Values from files are "final" reference data. Imports and file values share rows: a
+    // reload writes a value only when it differs, so an unchanged file changes nothing.
+    for (let i = 0; i < files.indicatorValues.length; i += 1000) {
       await tx
         .insert(t.indicatorValues)
         .values(
-          files.population.map((p) => ({
+          files.indicatorValues.slice(i, i + 1000).map((p) => ({
             regionCode,
-            indicatorId: POPULATION_INDICATOR_ID,
+            indicatorId: p.indicatorId,
             areaCode: p.areaCode,
             year: p.year,
             sex: p.sex,
@@ -390,7 +422,7 @@ export async function loadReferenceData(
       region: regionCode,
       areas: areaRows.length,
       areaRelations: relationRows.length,
-      indicatorValues: files.population.length,
+      indicatorValues: files.indicatorValues.length,
       sdgGoals: files.sdgs.length,
       sdgTargets: targetRows.length,
       nationalAreas: files.nationalAreas.areas.length,

@@ -5,7 +5,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import { sexes } from '../../db/schema.ts';
+import { indicatorAggregations, indicatorPolarities, indicatorSourceKinds, sexes } from '../../db/schema.ts';
 
 export class ReferenceDataError extends Error {
   constructor(
@@ -123,6 +123,25 @@ export type PopulationRow = {
 
 export function parsePopulationCsv(file: string, content: string): PopulationRow[] {
   return parseCsvRows(file, content, populationRow).map((r) => ({
+    areaCode: r.municipality_code,
+    year: r.year,
+    sex: r.sex,
+    value: r.value,
+    source: r.source,
+  }));
+}
+
+// --- indicators.csv (other indicators in long format) -----------------------------------------
+
+const indicatorValueRow = populationRow.extend({
+  indicator_id: z.string().regex(/^[a-z0-9_]+$/, 'indicator_id must be lowercase ASCII, digits and _'),
+  value: z.coerce.number().finite(),
+});
+export type IndicatorValueRow = PopulationRow & { indicatorId: string };
+
+export function parseIndicatorValuesCsv(file: string, content: string): IndicatorValueRow[] {
+  return parseCsvRows(file, content, indicatorValueRow).map((r) => ({
+    indicatorId: r.indicator_id,
     areaCode: r.municipality_code,
     year: r.year,
     sex: r.sex,
@@ -316,9 +335,18 @@ const indicatorDefinitionsSchema = z
     z.object({
       id: z.string().regex(/^[a-z0-9_]+$/, 'id must be lowercase ASCII, digits and _'),
       title: z.object({ sv: z.string().min(1), en: z.string().min(1).nullable() }),
+      description: bilingual.optional(),
       unit: bilingual.optional(),
       source: z.string().optional(),
-      koladaKpi: z.string().optional(),
+      sourceKind: z.enum(indicatorSourceKinds).default('own'),
+      koladaKpi: z
+        .string()
+        .regex(/^[NU]\d{5}$/, 'a Kolada KPI id looks like N01951')
+        .optional(),
+      scbTable: z.string().optional(),
+      polarity: z.enum(indicatorPolarities).default('neutral'),
+      splitBySex: z.boolean().default(false),
+      aggregation: z.enum(indicatorAggregations).default('none'),
     }),
   )
   .min(1);

@@ -2369,7 +2369,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Indicator definitions */
+        /** Indicator definitions (Swedish alphabetical order) */
         get: {
             parameters: {
                 query?: never;
@@ -2394,11 +2394,302 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Define a new indicator (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Stable id, e.g. bredband_1gbit_hushall_pct */
+                        id: string;
+                        titleSv: string;
+                        titleEn?: string | null;
+                        descriptionSv?: string | null;
+                        descriptionEn?: string | null;
+                        unitSv?: string | null;
+                        unitEn?: string | null;
+                        source?: string | null;
+                        /**
+                         * @default own
+                         * @enum {string}
+                         */
+                        sourceKind?: "kolada" | "scb" | "own";
+                        koladaKpi?: string | null;
+                        scbTable?: string | null;
+                        /**
+                         * @default neutral
+                         * @enum {string}
+                         */
+                        polarity?: "higher_is_better" | "lower_is_better" | "neutral";
+                        /** @default false */
+                        splitBySex?: boolean;
+                        /**
+                         * @default none
+                         * @enum {string}
+                         */
+                        aggregation?: "sum" | "population_weighted_mean" | "none";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator with the years that have values and its targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a definition (editors; If-Match: the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        titleSv?: string;
+                        titleEn?: string | null;
+                        descriptionSv?: string | null;
+                        descriptionEn?: string | null;
+                        unitSv?: string | null;
+                        unitEn?: string | null;
+                        source?: string | null;
+                        /**
+                         * @default own
+                         * @enum {string}
+                         */
+                        sourceKind?: "kolada" | "scb" | "own";
+                        koladaKpi?: string | null;
+                        scbTable?: string | null;
+                        /**
+                         * @default neutral
+                         * @enum {string}
+                         */
+                        polarity?: "higher_is_better" | "lower_is_better" | "neutral";
+                        /** @default false */
+                        splitBySex?: boolean;
+                        /**
+                         * @default none
+                         * @enum {string}
+                         */
+                        aggregation?: "sum" | "population_weighted_mean" | "none";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/indicators/{id}/values": {
@@ -2408,15 +2699,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Values of one indicator per area, year and sex */
+        /** Values per area, year and sex (a map: from=to=the year) */
         get: {
             parameters: {
                 query?: {
-                    /** @description Area code, e.g. 2380 */
-                    area?: string;
-                    sex?: "total" | "women" | "men";
                     from?: number;
                     to?: number;
+                    /** @description Area code, e.g. 2380, 23 or SE */
+                    area?: string;
+                    sex?: "total" | "women" | "men";
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
                 };
                 header?: never;
                 path: {
@@ -2440,9 +2733,1071 @@ export interface paths {
                                 /** @enum {string} */
                                 sex: "total" | "women" | "men";
                                 value: number;
+                                /** @enum {string} */
+                                status: "preliminary" | "final";
                                 source: string | null;
+                                importedAt: string;
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/disparity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disparity between the region's municipalities per year (CV, Williamson, Gini, Theil, max/min) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: number;
+                    to?: number;
+                    sex?: "total" | "women" | "men";
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: components["schemas"]["Indicator"];
+                            municipalityCount: number;
+                            years: components["schemas"]["DisparityYear"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress toward the target (Open SDG method) and the traffic light, for one area */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Area code; the county by default */
+                    area?: string;
+                    sex?: "total" | "women" | "men";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: components["schemas"]["Indicator"];
+                            area: string;
+                            /** @enum {string} */
+                            sex: "total" | "women" | "men";
+                            target: components["schemas"]["IndicatorTarget"] | null;
+                            progress: components["schemas"]["Progress"];
+                            trafficLight: components["schemas"]["TrafficLight"];
+                            series: {
+                                year: number;
+                                value: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Targets of an indicator in this region */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IndicatorTarget"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a target (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description County (23) or a municipality code */
+                        areaCode: string;
+                        /**
+                         * @default total
+                         * @enum {string}
+                         */
+                        sex?: "total" | "women" | "men";
+                        value: number;
+                        year: number;
+                        baseYear?: number | null;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorTarget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/targets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a target (editors; If-Match) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                    targetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description County (23) or a municipality code */
+                        areaCode: string;
+                        /**
+                         * @default total
+                         * @enum {string}
+                         */
+                        sex?: "total" | "women" | "men";
+                        value: number;
+                        year: number;
+                        baseYear?: number | null;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorTarget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a target (editors; If-Match) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                    targetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-imports/kolada": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import values from Kolada (API v3) for KPIs and years (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kpis: string[];
+                        from: number;
+                        to: number;
+                        /** @description Default: the region's municipalities, the county and Sweden */
+                        areaCodes?: string[];
+                        /** @default false */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-imports/pxweb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import one content variable of an SCB table (PxWebApi 2, json-stat2) as an indicator (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        table: string;
+                        indicatorId: string;
+                        /** @description Value codes per variable, e.g. {"Region":["2380"],"Tid":["2024"],"ContentsCode":["BE0101N1"]} */
+                        selection: {
+                            [key: string]: string[];
+                        };
+                        dimensions?: {
+                            area?: string;
+                            year?: string;
+                            sex?: string;
+                        };
+                        /** @default false */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-imports/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a CSV or Excel file in long format (indicator, area_code, year, sex, value; optional status, source). Send the file as the request body (Content-Type application/octet-stream). */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The uploaded file’s name (its type is also read from its bytes) */
+                    filename?: string;
+                    /** @description Check only; write nothing */
+                    dryRun?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest imports in this region (editors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "kolada" | "pxweb" | "file";
+                                request: {
+                                    [key: string]: unknown;
+                                };
+                                startedBy: string;
+                                startedAt: string;
+                                inserted: number;
+                                updated: number;
+                                unchanged: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territory/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Efforts and money per municipality for a period (whole-county efforts spread by population) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First year (default: four years ago) */
+                    from?: number;
+                    /** @description Last year (default: this year) */
+                    to?: number;
+                    priority?: string;
+                    strengthArea?: string;
+                    /** @description Only money from this funding source */
+                    financier?: "regional_development_1_1" | "erdf" | "jtf" | "interreg" | "state" | "region" | "municipality" | "private" | "other";
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TerritoryReach"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/areas/{code}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Profile of a municipality or the county: indicators with traffic lights, efforts and money */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First year (default: four years ago) */
+                    from?: number;
+                    /** @description Last year (default: this year) */
+                    to?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AreaProfile"];
                     };
                 };
                 /** @description Default Response */
@@ -2885,6 +4240,164 @@ export interface components {
                 message: string;
             }[];
         };
+        IndicatorInput: {
+            id: string;
+            title: components["schemas"]["BilingualTextInput"];
+            description: components["schemas"]["BilingualTextInput"];
+            unit: components["schemas"]["BilingualTextInput"];
+            /** @description Attribution, shown as "Källa: …" */
+            source: string | null;
+            /** @enum {string} */
+            sourceKind: "kolada" | "scb" | "own";
+            koladaKpi: string | null;
+            scbTable: string | null;
+            /** @enum {string} */
+            polarity: "higher_is_better" | "lower_is_better" | "neutral";
+            splitBySex: boolean;
+            /**
+             * @description How municipality values add up to the county
+             * @enum {string}
+             */
+            aggregation: "sum" | "population_weighted_mean" | "none";
+            version: number;
+        };
+        IndicatorTargetInput: {
+            /** Format: uuid */
+            id: string;
+            indicatorId: string;
+            areaCode: string;
+            /** @enum {string} */
+            sex: "total" | "women" | "men";
+            value: number;
+            year: number;
+            baseYear: number | null;
+            source: string | null;
+            version: number;
+        };
+        IndicatorDetailInput: {
+            id: string;
+            title: components["schemas"]["BilingualTextInput"];
+            description: components["schemas"]["BilingualTextInput"];
+            unit: components["schemas"]["BilingualTextInput"];
+            /** @description Attribution, shown as "Källa: …" */
+            source: string | null;
+            /** @enum {string} */
+            sourceKind: "kolada" | "scb" | "own";
+            koladaKpi: string | null;
+            scbTable: string | null;
+            /** @enum {string} */
+            polarity: "higher_is_better" | "lower_is_better" | "neutral";
+            splitBySex: boolean;
+            /**
+             * @description How municipality values add up to the county
+             * @enum {string}
+             */
+            aggregation: "sum" | "population_weighted_mean" | "none";
+            version: number;
+            /** @description Years with values in this region */
+            years: number[];
+            targets: components["schemas"]["IndicatorTargetInput"][];
+        };
+        DisparityYearInput: {
+            year: number;
+            n: number;
+            mean: number | null;
+            /** @description null with a reason when the measure does not fit the data */
+            cv: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            williamson: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            gini: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            giniWeighted: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            theil: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            theilWeighted: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            maxMinRatio: {
+                value: number | null;
+                reason?: string;
+            };
+            max: {
+                areaCode: string;
+                value: number;
+            } | null;
+            min: {
+                areaCode: string;
+                value: number;
+            } | null;
+        };
+        ProgressInput: {
+            /** @enum {string} */
+            status: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_assessable";
+            reason?: string;
+            /** @enum {string} */
+            method: "target" | "no_target";
+            baseYear?: number;
+            baseValue?: number;
+            currentYear?: number;
+            currentValue?: number;
+            actualGrowth?: number;
+            requiredGrowth?: number;
+            ratio?: number;
+            formula: string;
+        };
+        TrafficLightInput: {
+            /** @enum {string} */
+            light: "green" | "yellow" | "red" | "white";
+            arrow: ("up" | "down" | "flat") | null;
+            latest?: {
+                year: number;
+                value: number;
+            };
+            previous?: {
+                year: number;
+                value: number;
+            };
+            change?: number;
+            comparedWithSweden?: {
+                year: number;
+                sweden: number;
+                difference: number;
+                better: boolean | null;
+            };
+            reason: string;
+        };
+        IndicatorImportReportInput: {
+            importId: string | null;
+            /** @enum {string} */
+            kind: "kolada" | "pxweb" | "file";
+            dryRun: boolean;
+            values: number;
+            inserted: number;
+            updated: number;
+            unchanged: number;
+            indicators: string[];
+            changes: {
+                key: string;
+                before: number;
+                after: number;
+            }[];
+        };
         ReferenceLoadSummaryInput: {
             region: string;
             areas: number;
@@ -3037,12 +4550,134 @@ export interface components {
                 geometry: components["schemas"]["GeometryInput"];
             }[];
         };
-        IndicatorInput: {
-            id: string;
-            title: components["schemas"]["BilingualTextInput"];
-            unit: components["schemas"]["BilingualTextInput"];
-            source: string | null;
-            koladaKpi: string | null;
+        TerritoryReachInput: {
+            period: {
+                from: number;
+                to: number;
+            };
+            municipalities: {
+                code: string;
+                name: string;
+                population: number | null;
+                effortCount: number;
+                fundingSek: number;
+                sekPerInhabitant: number | null;
+                bySource: {
+                    [key: string]: number;
+                };
+                flags: ("not_reached" | "far_below_county")[];
+            }[];
+            county: {
+                effortCount: number;
+                fundingSek: number;
+                population: number;
+                sekPerInhabitant: number | null;
+            };
+            flagged: {
+                code: string;
+                name: string;
+                flags: ("not_reached" | "far_below_county")[];
+            }[];
+            breakdown: {
+                priority: {
+                    key: string;
+                    label?: string;
+                    effortCount: number;
+                    fundingSek: number;
+                }[];
+                strengthArea: {
+                    key: string;
+                    label?: string;
+                    effortCount: number;
+                    fundingSek: number;
+                }[];
+                source: {
+                    key: string;
+                    label?: string;
+                    effortCount: number;
+                    fundingSek: number;
+                }[];
+                financier: {
+                    key: string;
+                    label?: string;
+                    effortCount: number;
+                    fundingSek: number;
+                }[];
+            };
+        };
+        AreaProfileInput: {
+            area: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                type: "county" | "municipality";
+            };
+            period: {
+                from: number;
+                to: number;
+            };
+            indicators: {
+                indicator: components["schemas"]["IndicatorInput"];
+                latest: {
+                    year: number;
+                    value: number;
+                } | null;
+                county: {
+                    year: number;
+                    value: number;
+                } | null;
+                sweden: {
+                    year: number;
+                    value: number;
+                } | null;
+                trafficLight: components["schemas"]["TrafficLightInput"];
+                trend: {
+                    year: number;
+                    value: number;
+                }[];
+            }[];
+            efforts: {
+                count: number;
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    wholeCounty: boolean;
+                    sharePercent: number | null;
+                }[];
+                fundingSek: number;
+                sekPerInhabitant: number | null;
+                countySekPerInhabitant: number | null;
+                flags: ("not_reached" | "far_below_county")[];
+            };
+            development: {
+                /** @description The year the first effort reaching the area began */
+                since: number | null;
+                results: {
+                    name: string;
+                    unit: string;
+                    /** @enum {string} */
+                    kind: "output" | "result";
+                    total: number;
+                    efforts: number;
+                }[];
+                context: {
+                    indicatorId: string;
+                    title: components["schemas"]["BilingualTextInput"];
+                    unit: components["schemas"]["BilingualTextInput"];
+                    /** @enum {string} */
+                    polarity: "higher_is_better" | "lower_is_better" | "neutral";
+                    from: {
+                        year: number;
+                        value: number;
+                    };
+                    to: {
+                        year: number;
+                        value: number;
+                    };
+                    change: number;
+                }[];
+            };
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -3304,6 +4939,164 @@ export interface components {
                 message: string;
             }[];
         };
+        Indicator: {
+            id: string;
+            title: components["schemas"]["BilingualText"];
+            description: components["schemas"]["BilingualText"];
+            unit: components["schemas"]["BilingualText"];
+            /** @description Attribution, shown as "Källa: …" */
+            source: string | null;
+            /** @enum {string} */
+            sourceKind: "kolada" | "scb" | "own";
+            koladaKpi: string | null;
+            scbTable: string | null;
+            /** @enum {string} */
+            polarity: "higher_is_better" | "lower_is_better" | "neutral";
+            splitBySex: boolean;
+            /**
+             * @description How municipality values add up to the county
+             * @enum {string}
+             */
+            aggregation: "sum" | "population_weighted_mean" | "none";
+            version: number;
+        };
+        IndicatorTarget: {
+            /** Format: uuid */
+            id: string;
+            indicatorId: string;
+            areaCode: string;
+            /** @enum {string} */
+            sex: "total" | "women" | "men";
+            value: number;
+            year: number;
+            baseYear: number | null;
+            source: string | null;
+            version: number;
+        };
+        IndicatorDetail: {
+            id: string;
+            title: components["schemas"]["BilingualText"];
+            description: components["schemas"]["BilingualText"];
+            unit: components["schemas"]["BilingualText"];
+            /** @description Attribution, shown as "Källa: …" */
+            source: string | null;
+            /** @enum {string} */
+            sourceKind: "kolada" | "scb" | "own";
+            koladaKpi: string | null;
+            scbTable: string | null;
+            /** @enum {string} */
+            polarity: "higher_is_better" | "lower_is_better" | "neutral";
+            splitBySex: boolean;
+            /**
+             * @description How municipality values add up to the county
+             * @enum {string}
+             */
+            aggregation: "sum" | "population_weighted_mean" | "none";
+            version: number;
+            /** @description Years with values in this region */
+            years: number[];
+            targets: components["schemas"]["IndicatorTarget"][];
+        };
+        DisparityYear: {
+            year: number;
+            n: number;
+            mean: number | null;
+            /** @description null with a reason when the measure does not fit the data */
+            cv: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            williamson: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            gini: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            giniWeighted: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            theil: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            theilWeighted: {
+                value: number | null;
+                reason?: string;
+            };
+            /** @description null with a reason when the measure does not fit the data */
+            maxMinRatio: {
+                value: number | null;
+                reason?: string;
+            };
+            max: {
+                areaCode: string;
+                value: number;
+            } | null;
+            min: {
+                areaCode: string;
+                value: number;
+            } | null;
+        };
+        Progress: {
+            /** @enum {string} */
+            status: "target_achieved" | "substantial_progress" | "moderate_progress" | "limited_progress" | "deterioration" | "not_assessable";
+            reason?: string;
+            /** @enum {string} */
+            method: "target" | "no_target";
+            baseYear?: number;
+            baseValue?: number;
+            currentYear?: number;
+            currentValue?: number;
+            actualGrowth?: number;
+            requiredGrowth?: number;
+            ratio?: number;
+            formula: string;
+        };
+        TrafficLight: {
+            /** @enum {string} */
+            light: "green" | "yellow" | "red" | "white";
+            arrow: ("up" | "down" | "flat") | null;
+            latest?: {
+                year: number;
+                value: number;
+            };
+            previous?: {
+                year: number;
+                value: number;
+            };
+            change?: number;
+            comparedWithSweden?: {
+                year: number;
+                sweden: number;
+                difference: number;
+                better: boolean | null;
+            };
+            reason: string;
+        };
+        IndicatorImportReport: {
+            importId: string | null;
+            /** @enum {string} */
+            kind: "kolada" | "pxweb" | "file";
+            dryRun: boolean;
+            values: number;
+            inserted: number;
+            updated: number;
+            unchanged: number;
+            indicators: string[];
+            changes: {
+                key: string;
+                before: number;
+                after: number;
+            }[];
+        };
         ReferenceLoadSummary: {
             region: string;
             areas: number;
@@ -3456,12 +5249,134 @@ export interface components {
                 geometry: components["schemas"]["Geometry"];
             }[];
         };
-        Indicator: {
-            id: string;
-            title: components["schemas"]["BilingualText"];
-            unit: components["schemas"]["BilingualText"];
-            source: string | null;
-            koladaKpi: string | null;
+        TerritoryReach: {
+            period: {
+                from: number;
+                to: number;
+            };
+            municipalities: {
+                code: string;
+                name: string;
+                population: number | null;
+                effortCount: number;
+                fundingSek: number;
+                sekPerInhabitant: number | null;
+                bySource: {
+                    [key: string]: number;
+                };
+                flags: ("not_reached" | "far_below_county")[];
+            }[];
+            county: {
+                effortCount: number;
+                fundingSek: number;
+                population: number;
+                sekPerInhabitant: number | null;
+            };
+            flagged: {
+                code: string;
+                name: string;
+                flags: ("not_reached" | "far_below_county")[];
+            }[];
+            breakdown: {
+                priority: {
+                    key: string;
+                    label?: string;
+                    effortCount: number;
+                    fundingSek: number;
+                }[];
+                strengthArea: {
+                    key: string;
+                    label?: string;
+                    effortCount: number;
+                    fundingSek: number;
+                }[];
+                source: {
+                    key: string;
+                    label?: string;
+                    effortCount: number;
+                    fundingSek: number;
+                }[];
+                financier: {
+                    key: string;
+                    label?: string;
+                    effortCount: number;
+                    fundingSek: number;
+                }[];
+            };
+        };
+        AreaProfile: {
+            area: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                type: "county" | "municipality";
+            };
+            period: {
+                from: number;
+                to: number;
+            };
+            indicators: {
+                indicator: components["schemas"]["Indicator"];
+                latest: {
+                    year: number;
+                    value: number;
+                } | null;
+                county: {
+                    year: number;
+                    value: number;
+                } | null;
+                sweden: {
+                    year: number;
+                    value: number;
+                } | null;
+                trafficLight: components["schemas"]["TrafficLight"];
+                trend: {
+                    year: number;
+                    value: number;
+                }[];
+            }[];
+            efforts: {
+                count: number;
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    wholeCounty: boolean;
+                    sharePercent: number | null;
+                }[];
+                fundingSek: number;
+                sekPerInhabitant: number | null;
+                countySekPerInhabitant: number | null;
+                flags: ("not_reached" | "far_below_county")[];
+            };
+            development: {
+                /** @description The year the first effort reaching the area began */
+                since: number | null;
+                results: {
+                    name: string;
+                    unit: string;
+                    /** @enum {string} */
+                    kind: "output" | "result";
+                    total: number;
+                    efforts: number;
+                }[];
+                context: {
+                    indicatorId: string;
+                    title: components["schemas"]["BilingualText"];
+                    unit: components["schemas"]["BilingualText"];
+                    /** @enum {string} */
+                    polarity: "higher_is_better" | "lower_is_better" | "neutral";
+                    from: {
+                        year: number;
+                        value: number;
+                    };
+                    to: {
+                        year: number;
+                        value: number;
+                    };
+                    change: number;
+                }[];
+            };
         };
     };
     responses: never;

@@ -1,7 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import followupEn from './followup.en.json';
+import followupSv from './followup.sv.json';
 import sv from './sv.json';
+import territoryEn from './territory.en.json';
+import territorySv from './territory.sv.json';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,7 +35,11 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  // Each feature's texts in their own file (one top-level key each), merged into one namespace.
+  resources: {
+    sv: { translation: { ...sv, ...followupSv, ...territorySv } },
+    en: { translation: { ...en, ...followupEn, ...territoryEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'sv',
   supportedLngs: LANGUAGES,
