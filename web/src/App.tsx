@@ -37,6 +37,15 @@ const EffortPage = lazy(() => import('./pages/efforts/EffortPage').then((m) => (
 const EffortFormPage = lazy(() =>
   import('./pages/efforts/EffortFormPage').then((m) => ({ default: m.EffortFormPage })),
 );
+const IndicatorExplorerPage = lazy(() =>
+  import('./pages/followup/IndicatorExplorerPage').then((m) => ({ default: m.IndicatorExplorerPage })),
+);
+const IndicatorImportPage = lazy(() =>
+  import('./pages/followup/IndicatorImportPage').then((m) => ({ default: m.IndicatorImportPage })),
+);
+const WholeCountyPage = lazy(() =>
+  import('./pages/territory/WholeCountyPage').then((m) => ({ default: m.WholeCountyPage })),
+);
 const ImportPage = lazy(() => import('./pages/efforts/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
@@ -62,7 +71,9 @@ export function App() {
         <Route path="admin/anvandare" element={page(<UsersPage />)} />
         <Route path="anvandare" element={<Navigate to="/admin/anvandare" replace />} />
         <Route path="installera" element={page(<SetupPage />)} />
-        <Route path="uppfoljning" element={<ComingPage feature="followUp" />} />
+        <Route path="uppfoljning" element={page(<IndicatorExplorerPage />)} />
+        <Route path="uppfoljning/import" element={page(<IndicatorImportPage />)} />
+        <Route path="hela-lanet" element={page(<WholeCountyPage />)} />
         <Route path="malkonflikter" element={<ComingPage feature="conflicts" />} />
         <Route path="smart-specialisering" element={<ComingPage feature="s3" />} />
         <Route path="rapporter" element={<ComingPage feature="reports" />} />

@@ -10,10 +10,11 @@ export const MAIN_LINKS = [
   { to: '/agenda-2030', key: 'nav.agenda2030' },
   { to: '/insatser', key: 'nav.efforts' },
   { to: '/aktorer', key: 'nav.actors' },
+  { to: '/uppfoljning', key: 'nav.indicators' },
+  { to: '/hela-lanet', key: 'nav.wholeCounty' },
 ] as const;
 
 export const COMING_LINKS = [
-  { to: '/uppfoljning', key: 'nav.followUp' },
   { to: '/malkonflikter', key: 'nav.conflicts' },
   { to: '/smart-specialisering', key: 'nav.s3' },
   { to: '/rapporter', key: 'nav.reports' },
