@@ -2,7 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3199;
+// E2E_PORT lets two runs (e.g. two engineers on one machine) work side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3199);
 const baseURL = `http://127.0.0.1:${PORT}`;
 // A fresh data folder per run, so the tests always start from the shipped reference data.
 const dataDir = path.join(os.tmpdir(), `regionkraft-e2e-${Date.now()}`);

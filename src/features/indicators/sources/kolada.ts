@@ -93,7 +93,11 @@ const dataSchema = z.object({
   ),
 });
 
-const sexByGender: Record<string, Sex> = { T: 'total', K: 'women', M: 'men' };
+const sexByGender = new Map<string, Sex>([
+  ['T', 'total'],
+  ['K', 'women'],
+  ['M', 'men'],
+]);
 
 export function koladaStatus(status: string | null | undefined): ValueStatus {
   return status && /prel/i.test(status) ? 'preliminary' : 'final';
@@ -179,7 +183,7 @@ export async function fetchKolada(options: KoladaOptions): Promise<SourceResult>
           });
         if (indicatorId === undefined || areaCode === undefined) return;
         for (const v of item.data.values) {
-          const sex = sexByGender[v.gender];
+          const sex = sexByGender.get(v.gender);
           if (!sex) {
             problems.push({
               where,

@@ -173,6 +173,7 @@ describe('readLongFormatFile: CSV', () => {
         '"multi\nline";2380;2023;total;2;', // rows 9–10 in the file, one record
         'ok;2380;1799;total;1;maybe', // row 10 as a spreadsheet shows it
         'ok;2380_RegSO2025;2023;total;1,5;', // row 11
+        'ok;2380;2023;constructor;1;__proto__', // row 12
       ].join('\n'),
     );
     const result = await readLongFormatFile(file, 'f.csv');
@@ -195,6 +196,8 @@ describe('readLongFormatFile: CSV', () => {
       { where: 'row 10', message: 'Column "year": "1799" is not a year from 1800 to 2200' },
       { where: 'row 10', message: expect.stringMatching(/^Column "status": "maybe" is not a status/) },
       { where: 'row 11', message: expect.stringContaining('"2380_RegSO2025" is not an area code') },
+      { where: 'row 12', message: expect.stringMatching(/^Column "sex": "constructor" is not a sex/) },
+      { where: 'row 12', message: expect.stringMatching(/^Column "status": "__proto__" is not a status/) },
     ]);
   });
 

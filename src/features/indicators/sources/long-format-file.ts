@@ -38,29 +38,33 @@ export const columnAliases: Record<LongFormatColumn, string[]> = {
   source: ['source', 'källa', 'kalla'],
 };
 
-const sexes: Record<string, Sex> = {
-  '': 'total',
-  total: 'total',
-  totalt: 'total',
-  t: 'total',
-  women: 'women',
-  kvinnor: 'women',
-  k: 'women',
-  men: 'men',
-  män: 'men',
-  m: 'men',
-};
+const sexes = new Map(
+  Object.entries({
+    '': 'total',
+    total: 'total',
+    totalt: 'total',
+    t: 'total',
+    women: 'women',
+    kvinnor: 'women',
+    k: 'women',
+    men: 'men',
+    män: 'men',
+    m: 'men',
+  } satisfies Record<string, Sex>),
+);
 
-const statuses: Record<string, ValueStatus> = {
-  '': 'final',
-  final: 'final',
-  slutlig: 'final',
-  slutligt: 'final',
-  preliminary: 'preliminary',
-  preliminär: 'preliminary',
-  preliminärt: 'preliminary',
-  prel: 'preliminary',
-};
+const statuses = new Map(
+  Object.entries({
+    '': 'final',
+    final: 'final',
+    slutlig: 'final',
+    slutligt: 'final',
+    preliminary: 'preliminary',
+    preliminär: 'preliminary',
+    preliminärt: 'preliminary',
+    prel: 'preliminary',
+  } satisfies Record<string, ValueStatus>),
+);
 
 const MAX_INDICATOR_LENGTH = 100;
 const MAX_SOURCE_LENGTH = 200;
@@ -298,7 +302,7 @@ export async function readLongFormatFile(
       fail('year', `${shown(yearText)} is not a year from 1800 to 2200`);
 
     const sexText = text('sex');
-    const sex = sexes[sexText.toLocaleLowerCase('sv')];
+    const sex = sexes.get(sexText.toLocaleLowerCase('sv'));
     if (!sex)
       fail('sex', `${shown(sexText)} is not a sex: use total, women or men (totalt, kvinnor, män; T, K, M)`);
 
@@ -309,7 +313,7 @@ export async function readLongFormatFile(
       fail('value', `${shown(cellText(valueCell))} is not a number (write e.g. 12,5 or 12.5 or 64 979)`);
 
     const statusText = text('status');
-    const status = statuses[statusText.toLocaleLowerCase('sv')];
+    const status = statuses.get(statusText.toLocaleLowerCase('sv'));
     if (!status)
       fail('status', `${shown(statusText)} is not a status: use final or preliminary (slutlig, preliminär)`);
 

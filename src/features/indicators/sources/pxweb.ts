@@ -43,9 +43,15 @@ export function fromScbRegion(code: string): string | undefined {
   return /^(\d{2}|\d{4})$/.test(code) ? code : undefined;
 }
 
+const scbSexes = new Map<string, Sex>([
+  ['1', 'men'],
+  ['2', 'women'],
+  ['1+2', 'total'],
+]);
+
 /** SCB's sex code → ours: 1 men, 2 women, 1+2 both (total). */
 export function fromScbSex(code: string): Sex | undefined {
-  return ({ '1': 'men', '2': 'women', '1+2': 'total' } as Record<string, Sex>)[code];
+  return scbSexes.get(code);
 }
 
 export function pxWebStatus(status: string | null, ...labels: string[]): ValueStatus {
