@@ -6,8 +6,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { HttpProblem } from '../../server/problem.ts';
 import { defuse } from '../../shared/table-download.ts';
+import { badFile, csvDelimiter, decodeCsvText, loadWorkbook } from '../../shared/uploaded-files.ts';
 import {
   columnHelp,
   type EffortColumn,
@@ -21,9 +21,6 @@ import {
 export type TableRow = { row: number; record: Record<string, string> };
 export const sheetName = 'Insatser';
 export const MAX_IMPORT_ROWS = 50_000;
-
-const badFile = (detail: string, code = 'BAD_FILE') =>
-  new HttpProblem(422, 'Unprocessable Content', detail, undefined, code);
 
 export type FileKind = 'xlsx' | 'csv' | 'json';
 
@@ -59,19 +56,8 @@ function checkHeaders(headers: string[]): void {
 }
 
 export function readCsv(buffer: Buffer): TableRow[] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    throw badFile(
-      'The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (kommaavgränsad)" or upload the .xlsx file.',
-      'NOT_UTF8',
-    );
-  }
-  text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw badFile('The file is empty', 'EMPTY_FILE');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const text = decodeCsvText(buffer);
+  const delimiter = csvDelimiter(text);
   let rows: string[][];
   try {
     rows = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
@@ -105,12 +91,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(buffer: Buffer): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw badFile('The Excel file cannot be opened (damaged, or not an .xlsx workbook)', 'BAD_XLSX');
-  }
+  const workbook = await loadWorkbook(buffer);
   const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];
   if (!sheet || sheet.rowCount === 0) throw badFile('The workbook has no rows', 'EMPTY_FILE');
   if (sheet.rowCount > MAX_IMPORT_ROWS + 1)

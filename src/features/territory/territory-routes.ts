@@ -25,7 +25,8 @@ const periodQuery = {
   to: year.optional().describe('Last year (default: this year)'),
 };
 const periodOf = (q: { from?: number; to?: number }) => {
-  const to = q.to ?? thisYear();
+  // A missing end follows the start (never before it); a missing start is four years before.
+  const to = q.to ?? Math.max(thisYear(), q.from ?? 0);
   const from = q.from ?? Math.min(to, thisYear() - 4);
   return { from, to };
 };

@@ -154,7 +154,7 @@ describe('fetchKolada', () => {
     ]);
   });
 
-  test('a value read twice is a problem the second time', async () => {
+  test('a value read twice is a problem the second time; so is a gender that is no gender', async () => {
     const twice = {
       kpi: 'N01951',
       municipality: '2380',
@@ -162,13 +162,17 @@ describe('fetchKolada', () => {
       values: [{ gender: 'T', value: 1, count: 1, status: '' }],
     };
     const url = `${BASE}/data/kpi/N01951/municipality/2380/year/2023?per_page=5000`;
-    const { fetch } = fakeFetch({ [url]: { body: JSON.stringify({ count: 2, values: [twice, twice] }) } });
+    const odd = { ...twice, values: [{ gender: 'constructor', value: 2, count: 1, status: '' }] };
+    const { fetch } = fakeFetch({
+      [url]: { body: JSON.stringify({ count: 3, values: [twice, twice, odd] }) },
+    });
     const result = await fetchKolada(
       options(fetch, { kpis: ['N01951'], areaCodes: ['2380'], from: 2023, to: 2023 }),
     );
     expect(result.values).toHaveLength(1);
     expect(result.problems).toEqual([
       { where: 'page 1, item 2', message: expect.stringContaining('already read at page 1, item 1') },
+      { where: 'page 1, item 3', message: expect.stringContaining('gender "constructor"') },
     ]);
   });
 

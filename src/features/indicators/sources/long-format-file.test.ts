@@ -88,6 +88,7 @@ describe('readLongFormatFile: CSV', () => {
         value: 64979,
         status: 'final',
         source: 'SCB',
+        where: 'row 2',
       },
       {
         indicatorId: 'population',
@@ -97,6 +98,7 @@ describe('readLongFormatFile: CSV', () => {
         value: 64876,
         status: 'final',
         source: 'values.csv',
+        where: 'row 3',
       },
       {
         indicatorId: 'unemployment',
@@ -106,6 +108,7 @@ describe('readLongFormatFile: CSV', () => {
         value: 6.8,
         status: 'preliminary',
         source: 'AF',
+        where: 'row 4',
       },
     ]);
   });
@@ -152,6 +155,7 @@ describe('readLongFormatFile: CSV', () => {
             value: 1,
             status: 'final',
             source: 'f.csv',
+            where: 'row 2',
           },
         ],
         problems: [],
@@ -398,6 +402,7 @@ describe('readLongFormatFile: XLSX', () => {
         value: 64979,
         status: 'final',
         source: 'värden.xlsx',
+        where: 'row 2',
       },
       expect.objectContaining({ indicatorId: 'befolkning', areaCode: '23', sex: 'women', value: 64876 }),
       expect.objectContaining({

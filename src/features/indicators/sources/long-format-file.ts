@@ -7,9 +7,9 @@
  * the import service checks them against the region.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Sex } from '../../../db/schema.ts';
-import { HttpProblem } from '../../../server/problem.ts';
+import { badFile, csvDelimiter, decodeCsvText, loadWorkbook } from '../../../shared/uploaded-files.ts';
 import { detectKind } from '../../efforts/effort-files.ts';
 import type { ImportedValue, ImportProblem, SourceResult, ValueStatus } from './imported-value.ts';
 
@@ -69,9 +69,6 @@ const statuses = new Map(
 const MAX_INDICATOR_LENGTH = 100;
 const MAX_SOURCE_LENGTH = 200;
 
-const badFile = (detail: string, code: string) =>
-  new HttpProblem(422, 'Unprocessable Content', detail, undefined, code);
-
 /** A cell as read: text, or a number straight from an Excel number cell. */
 type Cell = string | number;
 type RawRow = { row: number; cells: Cell[] };
@@ -100,22 +97,8 @@ function shown(value: string): string {
 // Reading the rows
 
 function readCsvRows(buffer: Buffer): { rows: RawRow[]; delimiter: string } {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    throw badFile(
-      'The file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (kommaavgränsad)" or upload the .xlsx file.',
-      'NOT_UTF8',
-    );
-  }
-  text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw badFile('The file is empty', 'EMPTY_FILE');
-  if (text.includes('\u0000'))
-    throw badFile('The file contains binary data: upload a CSV text file or an .xlsx workbook', 'NOT_TEXT');
-  const firstLine = text.trimStart().split(/\r\n|\r|\n/, 1)[0] ?? '';
-  const count = (char: string) => firstLine.split(char).length - 1;
-  const delimiter = count(';') >= count(',') ? ';' : ',';
+  const text = decodeCsvText(buffer);
+  const delimiter = csvDelimiter(text);
   let records: string[][];
   try {
     records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true });
@@ -145,12 +128,7 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
 }
 
 async function readXlsxRows(buffer: Buffer, maxRows: number): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw badFile('The Excel file cannot be opened (damaged, or not an .xlsx workbook)', 'BAD_XLSX');
-  }
+  const workbook = await loadWorkbook(buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw badFile('The workbook has no rows', 'EMPTY_FILE');
   if (sheet.actualRowCount > maxRows + 1) throw tooManyRows(maxRows);
@@ -350,6 +328,7 @@ export async function readLongFormatFile(
       value: value as number,
       status: status as ValueStatus,
       source: sourceText || defaultSource,
+      where,
     });
   }
   return { values, problems };

@@ -66,10 +66,11 @@ describe('codes', () => {
   });
 
   test('SCB sexes: 1 men, 2 women, 1+2 total', () => {
-    expect(['1', '2', '1+2', 'T', '3'].map(fromScbSex)).toEqual([
+    expect(['1', '2', '1+2', 'T', '3', 'constructor'].map(fromScbSex)).toEqual([
       'men',
       'women',
       'total',
+      undefined,
       undefined,
       undefined,
     ]);
