@@ -48,8 +48,9 @@ export async function loadReachEfforts(
         }),
         // Cancelled efforts reach nobody.
         ne(e.status, 'cancelled'),
-        sql`(${e.startDate} is null or ${e.startDate} <= ${`${filters.to}-12-31`})`,
-        sql`(${e.endDate} is null or ${e.endDate} >= ${`${filters.from}-01-01`})`,
+        // In the period: running during it, or with money in one of its years (as effortInPeriod).
+        sql`(((${e.startDate} is null or ${e.startDate} <= ${`${filters.to}-12-31`}) and (${e.endDate} is null or ${e.endDate} >= ${`${filters.from}-01-01`}))
+          or exists (select 1 from ${t.effortFunding} f where f.effort_id = ${e.id} and f.year between ${filters.from} and ${filters.to}))`,
       ),
     );
   if (rows.length === 0) return [];
