@@ -17,6 +17,7 @@ import {
   importFromKolada,
   importFromPxWeb,
 } from '../features/indicators/indicator-imports.ts';
+import { seedKnownTargets } from '../features/indicators/known-targets.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
 import { ReferenceDataError } from '../features/reference/reference-files.ts';
 import { buildApp } from '../server/app.ts';
@@ -77,6 +78,8 @@ program
     await withDatabase(config, async (database) => {
       const summary = await loadReferenceData(database.db, config.dataFilesDir, regionCode);
       log(`Reference data loaded: ${JSON.stringify(summary)}`);
+      const targets = await seedKnownTargets(database.db, regionCode);
+      if (targets > 0) log(`${targets} indicator targets from the steering documents added.`);
       if (options.demo) {
         const added = await seedDemoUsers(database.db, regionCode);
         log(

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { hasDemoUsers } from '../features/access/demo-users.ts';
 import { ensureFirstAdmin, setupPath } from '../features/access/first-run.ts';
+import { seedKnownTargets } from '../features/indicators/known-targets.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
 import { buildApp } from './app.ts';
 import { type Config, projectRoot } from './config.ts';
@@ -72,6 +73,7 @@ export async function startServer(
     await database.migrate();
     if (stopping) return;
     const summary = await loadReferenceData(database.db, config.dataFilesDir, config.regionCode);
+    await seedKnownTargets(database.db, config.regionCode);
     log(
       `Reference data for region ${summary.region} loaded: ${summary.areas} areas, ${summary.sdgTargets} SDG targets, ` +
         `${summary.priorities} priorities, ${summary.strengthAreas} strength areas.`,

@@ -1,10 +1,13 @@
 /** The indicator store through the API: definitions, targets, values, analyses, imports. */
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indicatorValues } from '../../db/schema.ts';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
+import { seedKnownTargets } from './known-targets.ts';
 import { dnsFailure, fakeFetch, fakeSleep } from './sources/http-fakes.ts';
+import { PXWEB_BASE_URL, pxWebDataUrl } from './sources/pxweb.ts';
 
 // A recorded Kolada v3 answer (shape as documented): N00914 for Östersund, the county, Sweden.
 const koladaUrl =
@@ -43,11 +46,24 @@ const koladaAnswer = (ostersund2023: number) =>
       },
     ],
   });
+// A recorded SCB PxWebApi 2 answer (json-stat2): population by region, sex and year.
+const pxwebSelection = {
+  Region: ['00', '23', '2321', '2326', '2380'],
+  Kon: ['1', '2', '1+2'],
+  ContentsCode: ['BE0101N1'],
+  Tid: ['2022', '2023'],
+};
+const pxwebUrl = pxWebDataUrl(PXWEB_BASE_URL, 'TAB638', pxwebSelection);
+const pxwebAnswer = readFileSync(
+  new URL('./sources/fixtures/pxweb-tab638-population.json', import.meta.url),
+  'utf8',
+);
 let koladaReply = { body: koladaAnswer(81.9) } as { body: string } | Error;
 const sources = fakeFetch({});
 const fetchRecorded = (async (input: string | URL | Request) => {
   const url = input instanceof Request ? input.url : String(input);
   sources.requested.push(url);
+  if (url === pxwebUrl) return new Response(pxwebAnswer, { status: 200 });
   if (url !== koladaUrl) return new Response('not recorded', { status: 404 });
   if (koladaReply instanceof Error) throw koladaReply;
   return new Response(koladaReply.body, { status: 200 });
@@ -329,9 +345,51 @@ describe('imports: all or nothing, idempotent, audited', () => {
     expect(response.json()).toMatchObject({ code: 'UNKNOWN_KPI' });
   });
 
+  test('SCB PxWeb: a recorded json-stat2 answer imports into an indicator; again, nothing changes', async () => {
+    const request = {
+      method: 'POST' as const,
+      url: '/api/v1/indicator-imports/pxweb',
+      headers: { cookie: editor },
+      payload: { table: 'TAB638', indicatorId: 'population', selection: pxwebSelection },
+    };
+    const first = await t.app.inject(request);
+    expect(first.statusCode, first.body).toBe(200);
+    const report = first.json();
+    expect(report.kind).toBe('pxweb');
+    // 5 areas × 3 sexes × 2 years, less the one value SCB marks as missing.
+    expect(report.values).toBe(29);
+    expect(report.inserted + report.updated + report.unchanged).toBe(29);
+    expect(sources.requested).toContain(pxwebUrl);
+    const again = (await t.app.inject(request)).json();
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 29 });
+    const sweden = (
+      await get('/api/v1/indicators/population/values?area=SE&from=2023&to=2023&sex=total')
+    ).json();
+    expect(sweden.values[0].source).toBe('SCB TAB638');
+  });
+
   test('the import list shows who imported what', async () => {
     const list = (await get('/api/v1/indicator-imports', editor)).json();
     expect(list.items.length).toBeGreaterThanOrEqual(4);
-    expect(list.items[0]).toMatchObject({ kind: 'kolada', startedBy: fx.users.editor.email });
+    expect(list.items[0]).toMatchObject({ kind: 'pxweb', startedBy: fx.users.editor.email });
+    expect(list.items.map((i: { kind: string }) => i.kind)).toContain('kolada');
+  });
+});
+
+describe('targets from the steering documents', () => {
+  test('are added once; a removed one does not come back', async () => {
+    expect(await seedKnownTargets(t.database.db, '23')).toBe(2);
+    const targets = (await get('/api/v1/indicators/bredband_100mbit_hushall_pct/targets')).json().items;
+    expect(targets).toMatchObject([{ areaCode: '23', value: 95, year: 2020 }]);
+    const progress = (await get('/api/v1/indicators/bredband_100mbit_hushall_pct/progress')).json();
+    expect(progress.progress.method).toBe('target');
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/indicators/bredband_100mbit_hushall_pct/targets/${targets[0].id}`,
+      headers: { cookie: editor, 'if-match': '"1"' },
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(await seedKnownTargets(t.database.db, '23')).toBe(0);
+    expect((await get('/api/v1/indicators/bredband_100mbit_hushall_pct/targets')).json().items).toEqual([]);
   });
 });
