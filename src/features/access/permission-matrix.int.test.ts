@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { efforts, organisations } from '../../db/schema.ts';
+import { efforts, indicators, organisations } from '../../db/schema.ts';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
 
@@ -63,7 +63,7 @@ type Case = {
   request: (who: Who) => Promise<{
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
     url: string;
-    payload?: object;
+    payload?: object | string;
     headers?: Record<string, string>;
   }>;
 };
@@ -207,6 +207,55 @@ const cases: Case[] = [
     request: async () => ({ method: 'POST', url: '/api/v1/reference-data/reload' }),
   },
   {
+    name: 'define an indicator',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/indicators',
+      payload: { id: `matris_${who}_${++counter}`, titleSv: `Indikator av ${who}` },
+    }),
+  },
+  {
+    name: 'change an indicator definition',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => {
+      const [row] = await t.database.db
+        .select({ version: indicators.version })
+        .from(indicators)
+        .where(eq(indicators.id, 'af_program_dec'));
+      return {
+        method: 'PATCH',
+        url: '/api/v1/indicators/af_program_dec',
+        headers: { 'if-match': `"${row?.version ?? 0}"` },
+        payload: { descriptionSv: `Ändrad av ${who}` },
+      };
+    },
+  },
+  {
+    name: 'set a target',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/indicators/skattekraft_index/targets',
+      payload: { areaCode: '23', value: 100, year: 2030 + ++counter },
+    }),
+  },
+  {
+    name: 'import indicator values from a file',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/indicator-imports/file?filename=matris.csv',
+      headers: { 'content-type': 'text/csv' },
+      payload: `indikator;kommunkod;år;värde\naf_program_dec;2380;2019;${who.length}\n`,
+    }),
+  },
+  {
+    name: 'read reach and profiles (public statistics)',
+    expected: { anonymous: 200, partner: 200, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: '/api/v1/areas/2380/profile' }),
+  },
+  {
     name: 'create a viewer (editors may, up to their own role)',
     expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
     request: async (who) => ({
@@ -286,12 +335,24 @@ describe('every write endpoint answers 401 to anonymous users, whatever the body
     ['PATCH', '/api/v1/efforts/00000000-0000-4000-8000-000000000000'],
     ['DELETE', '/api/v1/efforts/00000000-0000-4000-8000-000000000000'],
     ['POST', '/api/v1/efforts/import'],
+    ['POST', '/api/v1/indicators'],
+    ['PATCH', '/api/v1/indicators/population'],
+    ['POST', '/api/v1/indicators/population/targets'],
+    ['PUT', '/api/v1/indicators/population/targets/00000000-0000-4000-8000-000000000000'],
+    ['DELETE', '/api/v1/indicators/population/targets/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/api/v1/indicator-imports/kolada'],
+    ['POST', '/api/v1/indicator-imports/pxweb'],
+    ['POST', '/api/v1/indicator-imports/file'],
   ] as const;
+  // The OpenAPI path template of a request URL.
+  const template = (url: string) =>
+    url
+      .replace(/\/indicators\/population/, '/indicators/{id}')
+      .replace(/\/targets\/[0-9a-f-]{36}/, '/targets/{targetId}')
+      .replace(/[0-9a-f-]{36}/, '{id}');
 
   test('the list above covers every write route of /api/v1 (from the OpenAPI document) but the first-run setup', () => {
-    const covered = new Set(
-      writes.map(([method, url]) => `${method} ${url.replace(/[0-9a-f-]{36}/, '{id}')}`),
-    );
+    const covered = new Set(writes.map(([method, url]) => `${method} ${template(url)}`));
     const paths = (t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
     const found = Object.entries(paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
