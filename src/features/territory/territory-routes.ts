@@ -239,20 +239,49 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Profile of a municipality or the county: indicators with traffic lights, efforts and money',
         params: z.object({ code: z.string().min(1).max(20) }),
         querystring: z
-          .object(periodQuery)
+          .object({ ...periodQuery, ...downloadFormatQuery })
           .refine(checkPeriod, { message: 'from must not be after to', path: ['from'] }),
         response: { 200: profileSchema, ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { actor } = request;
-      return areaProfile(
+      const profile = await areaProfile(
         db,
         actor.regionCode,
         readScope(actor),
         request.params.code,
         periodOf(request.query),
       );
+      if (request.query.format) {
+        const lightLabel = { green: 'grön', yellow: 'gul', red: 'röd', white: 'vit (kan inte bedömas)' };
+        return sendTable(reply, request.query.format, {
+          name: `nyckeltal-${profile.area.code}`,
+          sheet: `Nyckeltal ${profile.area.name}`,
+          columns: [
+            { header: 'Indikator', width: 50 },
+            { header: 'Enhet' },
+            { header: 'År' },
+            { header: profile.area.name },
+            { header: 'Länet' },
+            { header: 'Riket' },
+            { header: 'Trafikljus' },
+            { header: 'Källa', width: 40 },
+          ],
+          rows: profile.indicators.map((i) => [
+            i.indicator.title.sv,
+            i.indicator.unit.sv,
+            i.latest?.year,
+            i.latest?.value,
+            i.county?.value,
+            i.sweden?.value,
+            lightLabel[i.trafficLight.light],
+            i.indicator.source,
+          ]),
+          source: `Nyckeltal för ${profile.area.name}, senaste år per indikator. Källa per rad.`,
+        });
+      }
+      return profile;
     },
   );
 };

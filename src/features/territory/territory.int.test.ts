@@ -1,4 +1,5 @@
 /** Reach of efforts per municipality and the area profile, through the API. */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
@@ -223,4 +224,15 @@ describe('area profile', () => {
     expect((await t.app.inject({ url: '/api/v1/areas/sameby-voernese/profile' })).statusCode).toBe(404);
     expect((await t.app.inject({ url: "/api/v1/areas/'%20OR%201=1--/profile" })).statusCode).toBe(404);
   });
+});
+
+test('the profile’s indicator table downloads as Excel', async () => {
+  const response = await t.app.inject({ url: '/api/v1/areas/2380/profile?format=xlsx' });
+  expect(response.statusCode).toBe(200);
+  expect(response.headers['content-disposition']).toContain('nyckeltal-2380.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0];
+  expect(sheet?.getRow(1).getCell(4).value).toBe('Östersund');
+  expect(sheet?.rowCount).toBeGreaterThan(15);
 });

@@ -3782,6 +3782,8 @@ export interface paths {
                     from?: number;
                     /** @description Last year (default: this year) */
                     to?: number;
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
                 };
                 header?: never;
                 path: {
