@@ -101,26 +101,33 @@ export const indicatorSourceKinds = ['kolada', 'scb', 'own'] as const;
  * from data/indicator-definitions.json; once edited in the app (version > 1) the file no longer
  * overwrites the definition.
  */
-export const indicators = pgTable('indicators', {
-  id: text('id').primaryKey(),
-  titleSv: text('title_sv').notNull(),
-  titleEn: text('title_en'),
-  descriptionSv: text('description_sv'),
-  descriptionEn: text('description_en'),
-  unitSv: text('unit_sv'),
-  unitEn: text('unit_en'),
-  /** Free-text attribution shown as "Källa: …". */
-  source: text('source'),
-  sourceKind: text('source_kind', { enum: indicatorSourceKinds }).notNull().default('own'),
-  koladaKpi: text('kolada_kpi'),
-  /** SCB table id for PxWeb (e.g. TAB638). */
-  scbTable: text('scb_table'),
-  polarity: text('polarity', { enum: indicatorPolarities }).notNull().default('neutral'),
-  splitBySex: boolean('split_by_sex').notNull().default(false),
-  aggregation: text('aggregation', { enum: indicatorAggregations }).notNull().default('none'),
-  version: integer('version').notNull().default(1),
-  ...timestamps,
-});
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: text('id').primaryKey(),
+    titleSv: text('title_sv').notNull(),
+    titleEn: text('title_en'),
+    descriptionSv: text('description_sv'),
+    descriptionEn: text('description_en'),
+    unitSv: text('unit_sv'),
+    unitEn: text('unit_en'),
+    /** Free-text attribution shown as "Källa: …". */
+    source: text('source'),
+    sourceKind: text('source_kind', { enum: indicatorSourceKinds }).notNull().default('own'),
+    koladaKpi: text('kolada_kpi'),
+    /** SCB table id for PxWeb (e.g. TAB638). */
+    scbTable: text('scb_table'),
+    polarity: text('polarity', { enum: indicatorPolarities }).notNull().default('neutral'),
+    splitBySex: boolean('split_by_sex').notNull().default(false),
+    aggregation: text('aggregation', { enum: indicatorAggregations }).notNull().default('none'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    // A Kolada import finds its indicator by KPI: one indicator per KPI.
+    uniqueIndex('indicators_kolada_kpi_unique').on(t.koladaKpi).where(sql`${t.koladaKpi} is not null`),
+  ],
+);
 
 export const sexes = ['total', 'women', 'men'] as const;
 export type Sex = (typeof sexes)[number];
@@ -168,9 +175,10 @@ export const indicatorValues = pgTable(
     importId: uuid('import_id').references(() => indicatorImports.id),
   },
   (t) => [
-    primaryKey({ columns: [t.indicatorId, t.areaCode, t.year, t.sex] }),
-    // A municipality profile: all indicators of one area.
-    index('indicator_values_area_idx').on(t.areaCode, t.indicatorId),
+    // Per region: each region keeps its own copy of Sweden's values ("SE") for comparison.
+    primaryKey({ columns: [t.regionCode, t.indicatorId, t.areaCode, t.year, t.sex] }),
+    // A municipality profile: every indicator's total series of one area.
+    index('indicator_values_area_idx').on(t.areaCode, t.sex, t.indicatorId, t.year),
     // A map: one indicator, one year, every area.
     index('indicator_values_map_idx').on(t.indicatorId, t.year, t.sex, t.areaCode),
     index('indicator_values_region_idx').on(t.regionCode),

@@ -17,7 +17,17 @@ export const downloadFormatQuery = {
 
 /** A leading = + - @ makes Excel run the cell as a formula; a quote keeps it text. */
 export const defuse = (value: string) =>
-  /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  /^[=+\-@\t\r]/.test(value) && !/^-?\d+([.,]\d+)?$/.test(value) ? `'${value}` : value;
+
+/** A name Excel accepts for a sheet: no []:*?/\, at most 31 characters, no quote at either end. */
+export function sheetNameFor(title: string): string {
+  const name = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31)
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  return name === '' || name.toLowerCase() === 'history' ? 'Tabell' : name;
+}
 
 export type TableCell = string | number | null | undefined;
 export type DownloadTable = {
@@ -53,7 +63,7 @@ export function tableToCsv(table: DownloadTable): Buffer {
 export async function tableToXlsx(table: DownloadTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Regionkraft';
-  const sheet = workbook.addWorksheet(table.sheet.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
+  const sheet = workbook.addWorksheet(sheetNameFor(table.sheet), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));

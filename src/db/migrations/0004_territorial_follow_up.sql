@@ -25,6 +25,9 @@ CREATE TABLE "indicator_targets" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "indicator_values_area_idx";--> statement-breakpoint
+ALTER TABLE "indicator_values" DROP CONSTRAINT "indicator_values_indicator_id_area_code_year_sex_pk";--> statement-breakpoint
+ALTER TABLE "indicator_values" ADD CONSTRAINT "indicator_values_region_code_indicator_id_area_code_year_sex_pk" PRIMARY KEY("region_code","indicator_id","area_code","year","sex");--> statement-breakpoint
 ALTER TABLE "indicator_values" ADD COLUMN "status" text DEFAULT 'final' NOT NULL;--> statement-breakpoint
 ALTER TABLE "indicator_values" ADD COLUMN "import_id" uuid;--> statement-breakpoint
 ALTER TABLE "indicators" ADD COLUMN "description_sv" text;--> statement-breakpoint
@@ -43,4 +46,6 @@ CREATE INDEX "indicator_imports_region_idx" ON "indicator_imports" USING btree (
 CREATE UNIQUE INDEX "indicator_targets_unique" ON "indicator_targets" USING btree ("region_code","indicator_id","area_code","sex","year");--> statement-breakpoint
 CREATE INDEX "indicator_targets_indicator_idx" ON "indicator_targets" USING btree ("indicator_id");--> statement-breakpoint
 ALTER TABLE "indicator_values" ADD CONSTRAINT "indicator_values_import_id_indicator_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."indicator_imports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "indicator_values_map_idx" ON "indicator_values" USING btree ("indicator_id","year","sex","area_code");
+CREATE INDEX "indicator_values_map_idx" ON "indicator_values" USING btree ("indicator_id","year","sex","area_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "indicators_kolada_kpi_unique" ON "indicators" USING btree ("kolada_kpi") WHERE "indicators"."kolada_kpi" is not null;--> statement-breakpoint
+CREATE INDEX "indicator_values_area_idx" ON "indicator_values" USING btree ("area_code","sex","indicator_id","year");

@@ -80,8 +80,15 @@ export function checkValues(
   return problems;
 }
 
+const rowNumber = (where: string) => Number(/^row (\d+)$/.exec(where)?.[1] ?? Number.POSITIVE_INFINITY);
+
 export function rejectImport(problems: ImportProblem[]): HttpProblem {
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ field: p.where, message: p.message }));
+  // File rows in file order, whatever check found them; other problems after, as found.
+  const sorted = problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rowNumber(a.p.where) - rowNumber(b.p.where) || a.i - b.i)
+    .map((x) => x.p);
+  const listed = sorted.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ field: p.where, message: p.message }));
   const more = problems.length - listed.length;
   return new HttpProblem(
     422,
@@ -108,7 +115,7 @@ async function knownCodes(db: Db | DbTransaction, regionCode: string, indicatorI
   };
 }
 
-async function existingValues(tx: DbTransaction, values: ImportedValue[]) {
+async function existingValues(tx: DbTransaction, regionCode: string, values: ImportedValue[]) {
   const existing = new Map<string, Existing>();
   // One query per indicator and area set: the primary key index answers it.
   const byIndicator = new Map<string, Set<string>>();
@@ -118,7 +125,11 @@ async function existingValues(tx: DbTransaction, values: ImportedValue[]) {
     byIndicator.set(v.indicatorId, areas);
   }
   const conditions = [...byIndicator].map(([indicatorId, areas]) =>
-    and(eq(t.indicatorValues.indicatorId, indicatorId), inArray(t.indicatorValues.areaCode, [...areas])),
+    and(
+      eq(t.indicatorValues.regionCode, regionCode),
+      eq(t.indicatorValues.indicatorId, indicatorId),
+      inArray(t.indicatorValues.areaCode, [...areas]),
+    ),
   );
   for (let i = 0; i < conditions.length; i += 50) {
     const rows = await tx
@@ -165,7 +176,7 @@ export async function importValues(
     );
   }
   return db.transaction(async (tx) => {
-    const diff = diffValues(values, await existingValues(tx, values));
+    const diff = diffValues(values, await existingValues(tx, actor.regionCode, values));
     const report: ImportReport = {
       importId: null,
       kind: input.kind,
@@ -215,6 +226,7 @@ export async function importValues(
         )
         .onConflictDoUpdate({
           target: [
+            t.indicatorValues.regionCode,
             t.indicatorValues.indicatorId,
             t.indicatorValues.areaCode,
             t.indicatorValues.year,

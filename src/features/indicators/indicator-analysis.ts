@@ -4,6 +4,7 @@
  */
 import type { Executor } from '../../db/connection.ts';
 import type { Sex } from '../../db/schema.ts';
+import { notFound } from '../../server/problem.ts';
 import { type AreaValue, disparityOverYears } from './analysis/disparity.ts';
 import { progress } from './analysis/progress.ts';
 import { trafficLight } from './analysis/traffic-light.ts';
@@ -47,6 +48,10 @@ export async function progressFor(
   q: { area: string; sex: Sex },
 ) {
   const indicator = await getIndicatorRow(db, indicatorId);
+  const { names } = await regionAreas(db, regionCode);
+  if (q.area !== 'SE' && !names.has(q.area)) {
+    throw notFound(`No municipality or county with code ${q.area.slice(0, 20)} in this region`);
+  }
   const [values, national, targets] = await Promise.all([
     findValues(db, regionCode, indicatorId, { areas: [q.area], sex: q.sex }),
     findValues(db, regionCode, indicatorId, { areas: ['SE'], sex: q.sex }),
@@ -57,16 +62,23 @@ export async function progressFor(
   const ofArea = targets.filter((t) => t.areaCode === q.area && t.sex === q.sex);
   // The next target still ahead of the data, else the last one.
   const target = ofArea.find((t) => t.year >= latestYear) ?? ofArea.at(-1) ?? null;
-  const result = progress({
+  let result = progress({
     series,
     polarity: indicator.polarity,
     baseYear: target?.baseYear ?? undefined,
     target: target ? { value: target.value, year: target.year } : null,
   });
+  if (target && latestYear > target.year && result.status !== 'target_achieved') {
+    // The method measures the pace; say plainly that the deadline has passed.
+    const passed = `The target year ${target.year} has passed without the target being met.`;
+    result = { ...result, reason: result.reason ? `${passed} ${result.reason}` : passed };
+  }
   const light = trafficLight({
     series,
     polarity: indicator.polarity,
-    national: q.area === 'SE' ? undefined : seriesOf(national),
+    // Counts (inhabitants, firms) of an area are not comparable with Sweden's.
+    national: q.area === 'SE' || indicator.aggregation === 'sum' ? undefined : seriesOf(national),
+    areaName: q.area === 'SE' ? 'Sweden' : names.get(q.area),
   });
   return { area: q.area, sex: q.sex, target, progress: result, trafficLight: light, series };
 }

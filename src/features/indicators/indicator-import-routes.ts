@@ -16,7 +16,6 @@ import { indicatorPolicy } from './indicator-policy.ts';
 import { importReportSchema } from './indicator-schemas.ts';
 
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-const thisYear = new Date().getFullYear();
 const importResponses = {
   200: importReportSchema,
   ...protectedProblemResponses,
@@ -36,16 +35,8 @@ const koladaBody = z
       )
       .min(1)
       .max(50),
-    from: z
-      .number()
-      .int()
-      .min(1990)
-      .max(thisYear + 1),
-    to: z
-      .number()
-      .int()
-      .min(1990)
-      .max(thisYear + 1),
+    from: z.number().int().min(1990).max(2100),
+    to: z.number().int().min(1990).max(2100),
     areaCodes: z
       .array(z.string().regex(/^(\d{2}|\d{4}|SE)$/, 'a county or municipality code, or SE'))
       .min(1)

@@ -62,37 +62,45 @@ export const indicatorDetailSchema = indicatorSchema
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-export const indicatorInputSchema = z
-  .object({
+// The fields of a definition without defaults, so that a change (PATCH) sets only what it sends.
+const definitionFields = z.object({
+  titleSv: text(300),
+  titleEn: optionalText(300),
+  descriptionSv: optionalText(5000),
+  descriptionEn: optionalText(5000),
+  unitSv: optionalText(100),
+  unitEn: optionalText(100),
+  source: optionalText(1000),
+  sourceKind: z.enum(indicatorSourceKinds),
+  koladaKpi: z
+    .string()
+    .regex(/^[NU]\d{5}$/, 'a Kolada KPI id looks like N01951')
+    .nullable()
+    .optional(),
+  scbTable: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,40}$/, 'an SCB table id looks like TAB638')
+    .nullable()
+    .optional(),
+  polarity: z.enum(indicatorPolarities),
+  splitBySex: z.boolean(),
+  aggregation: z.enum(indicatorAggregations),
+});
+
+export const indicatorInputSchema = definitionFields
+  .extend({
     id: z
       .string()
       .regex(/^[a-z0-9_]{1,100}$/, 'use lowercase letters a–z, digits and _ (at most 100)')
       .describe('Stable id, e.g. bredband_1gbit_hushall_pct'),
-    titleSv: text(300),
-    titleEn: optionalText(300),
-    descriptionSv: optionalText(5000),
-    descriptionEn: optionalText(5000),
-    unitSv: optionalText(100),
-    unitEn: optionalText(100),
-    source: optionalText(1000),
-    sourceKind: z.enum(indicatorSourceKinds).default('own'),
-    koladaKpi: z
-      .string()
-      .regex(/^[NU]\d{5}$/, 'a Kolada KPI id looks like N01951')
-      .nullable()
-      .optional(),
-    scbTable: z
-      .string()
-      .regex(/^[A-Za-z0-9_]{1,40}$/, 'an SCB table id looks like TAB638')
-      .nullable()
-      .optional(),
-    polarity: z.enum(indicatorPolarities).default('neutral'),
-    splitBySex: z.boolean().default(false),
-    aggregation: z.enum(indicatorAggregations).default('none'),
+    sourceKind: definitionFields.shape.sourceKind.default('own'),
+    polarity: definitionFields.shape.polarity.default('neutral'),
+    splitBySex: definitionFields.shape.splitBySex.default(false),
+    aggregation: definitionFields.shape.aggregation.default('none'),
   })
   .strict();
 export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
-export const indicatorPatchSchema = indicatorInputSchema.omit({ id: true }).partial().strict();
+export const indicatorPatchSchema = definitionFields.partial().strict();
 export type IndicatorPatch = z.infer<typeof indicatorPatchSchema>;
 
 export const targetInputSchema = z

@@ -233,11 +233,17 @@ export async function updateIndicator(
     const [current] = await tx.select().from(t.indicators).where(eq(t.indicators.id, id)).for('update');
     if (!current) throw notFound(`No indicator "${id.slice(0, 100)}"`);
     if (current.version !== version) throw versionMismatch(current.version);
+    const changes = definitionRow(patch);
+    const changesSomething = Object.entries(changes).some(
+      ([key, value]) => current[key as keyof typeof current] !== value,
+    );
+    // Nothing to change: no new version, no audit row (and the file keeps updating the definition).
+    if (!changesSomething) return presentIndicator(current);
     await checkKpiFree(tx, patch.koladaKpi, id);
     const [row] = await tx
       .update(t.indicators)
       // An edited definition gets version ≥ 2, which also stops the reference files overwriting it.
-      .set({ ...definitionRow(patch), version: current.version + 1, updatedAt: new Date() })
+      .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
       .where(eq(t.indicators.id, id))
       .returning();
     if (!row) throw new Error('update returned nothing');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indicatorValues } from '../../db/schema.ts';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
+import { loadReferenceData } from '../reference/load-reference-data.ts';
 import { seedKnownTargets } from './known-targets.ts';
 import { dnsFailure, fakeFetch, fakeSleep } from './sources/http-fakes.ts';
 import { PXWEB_BASE_URL, pxWebDataUrl } from './sources/pxweb.ts';
@@ -391,5 +392,69 @@ describe('targets from the steering documents', () => {
     expect(removed.statusCode).toBe(204);
     expect(await seedKnownTargets(t.database.db, '23')).toBe(0);
     expect((await get('/api/v1/indicators/bredband_100mbit_hushall_pct/targets')).json().items).toEqual([]);
+  });
+});
+
+describe('review cases', () => {
+  test('a reference reload leaves values an import wrote alone', async () => {
+    const imported = await uploadFile(
+      'indikator;kommunkod;år;kön;värde;status\nskattekraft_tkr_inv;2321;2023;totalt;999;preliminär\n',
+      'rättelse.csv',
+    );
+    expect(imported.json()).toMatchObject({ updated: 1 });
+    await loadReferenceData(t.database.db, t.config.dataFilesDir, '23');
+    const [value] = (
+      await get('/api/v1/indicators/skattekraft_tkr_inv/values?area=2321&from=2023&to=2023&sex=total')
+    ).json().values;
+    expect(value).toMatchObject({ value: 999, status: 'preliminary', source: 'rättelse.csv' });
+  });
+
+  test('an empty change makes no new version and no audit row', async () => {
+    const before = await get('/api/v1/indicators/af_program_dec');
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/indicators/af_program_dec',
+      headers: { cookie: editor, 'if-match': before.headers.etag as string },
+      payload: { titleSv: before.json().title.sv },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().version).toBe(before.json().version);
+  });
+
+  test('progress: an unknown area is 404; a passed target is said to be passed', async () => {
+    expect((await get('/api/v1/indicators/skattekraft_tkr_inv/progress?area=0180')).statusCode).toBe(404);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/indicators/bredband_fiber_hushall_pct/targets',
+      headers: { cookie: editor },
+      payload: { areaCode: '2380', value: 99, year: 2018 },
+    });
+    expect(created.statusCode).toBe(201);
+    const progress = (await get('/api/v1/indicators/bredband_fiber_hushall_pct/progress?area=2380')).json();
+    expect(progress.progress.reason).toContain('The target year 2018 has passed');
+  });
+
+  test('counts are not compared with Sweden; rates are, naming the area', async () => {
+    const counts = (await get('/api/v1/indicators/befolkning_16_64/progress?area=2321')).json();
+    expect(counts.trafficLight.comparedWithSweden).toBeUndefined();
+    const rate = (await get('/api/v1/indicators/skattekraft_tkr_inv/progress?area=2380')).json();
+    expect(rate.trafficLight.reason).toContain('Östersund was');
+  });
+});
+
+test('a change sets only what it sends (no defaults slip in)', async () => {
+  const before = (await get('/api/v1/indicators/arbetsstallen_totalt')).json();
+  expect(before).toMatchObject({ polarity: 'higher_is_better', aggregation: 'sum' });
+  const response = await t.app.inject({
+    method: 'PATCH',
+    url: '/api/v1/indicators/arbetsstallen_totalt',
+    headers: { cookie: editor, 'if-match': `"${before.version}"` },
+    payload: { descriptionSv: 'Arbetsställen enligt SCB:s företagsregister.' },
+  });
+  expect(response.json()).toMatchObject({
+    polarity: 'higher_is_better',
+    aggregation: 'sum',
+    sourceKind: 'own',
+    description: { sv: 'Arbetsställen enligt SCB:s företagsregister.' },
   });
 });

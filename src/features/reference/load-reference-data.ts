@@ -291,14 +291,16 @@ export async function loadReferenceData(
         )
         .onConflictDoUpdate({
           target: [
+            t.indicatorValues.regionCode,
             t.indicatorValues.indicatorId,
             t.indicatorValues.areaCode,
             t.indicatorValues.year,
             t.indicatorValues.sex,
           ],
           set: { value: excluded('value'), source: excluded('source') },
-          // Leave unchanged rows (and their import time) alone.
-          setWhere: sql`${t.indicatorValues.value} IS DISTINCT FROM excluded."value" OR ${t.indicatorValues.source} IS DISTINCT FROM excluded."source"`,
+          // Leave unchanged rows (and their import time) alone, and never overwrite a value an
+          // import wrote: a newer or corrected figure from Kolada, SCB or a file wins over the file.
+          setWhere: sql`${t.indicatorValues.importId} IS NULL AND (${t.indicatorValues.value} IS DISTINCT FROM excluded."value" OR ${t.indicatorValues.source} IS DISTINCT FROM excluded."source")`,
         });
     }
 

@@ -4,7 +4,7 @@
  * work — effort results next to context indicators since the efforts began. It is called
  * development, not effect: nothing here shows that the efforts caused the change.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import * as t from '../../db/schema.ts';
 import { notFound } from '../../server/problem.ts';
@@ -12,6 +12,7 @@ import { compareSwedish } from '../../shared/text.ts';
 import type { ReadScope } from '../access/permissions.ts';
 import { trafficLight } from '../indicators/analysis/traffic-light.ts';
 import { presentIndicator } from '../indicators/indicators-service.ts';
+import { sumEffortResults } from './effort-results.ts';
 import { reachByMunicipality } from './reach-analysis.ts';
 import { loadReachEfforts, reachMunicipalities } from './reach-service.ts';
 
@@ -43,26 +44,31 @@ export async function areaProfile(
     throw notFound(`No municipality or county with code ${code.slice(0, 20)}`);
   const isCounty = area.type === 'county';
 
-  // All total values of the area, the county and Sweden: one query on the area index.
+  // All total values of the area, the county and Sweden: one query on the area index, one row per
+  // series with its points in year order (moving 20 000 single rows out of the database costs more
+  // than the query itself).
   const compareCodes = [...new Set([code, regionCode, 'SE'])];
-  const [indicatorRows, valueRows] = await Promise.all([
+  const v = t.indicatorValues;
+  const [indicatorRows, seriesRows] = await Promise.all([
     db.select().from(t.indicators),
     db
       .select({
-        indicatorId: t.indicatorValues.indicatorId,
-        areaCode: t.indicatorValues.areaCode,
-        year: t.indicatorValues.year,
-        value: t.indicatorValues.value,
+        indicatorId: v.indicatorId,
+        areaCode: v.areaCode,
+        points: sql<
+          Array<[number, number]>
+        >`json_agg(json_build_array(${v.year}, ${v.value}) order by ${v.year})`,
       })
-      .from(t.indicatorValues)
-      .where(and(inArray(t.indicatorValues.areaCode, compareCodes), eq(t.indicatorValues.sex, 'total')))
-      .orderBy(asc(t.indicatorValues.year)),
+      .from(v)
+      .where(and(eq(v.regionCode, regionCode), inArray(v.areaCode, compareCodes), eq(v.sex, 'total')))
+      .groupBy(v.areaCode, v.indicatorId),
   ]);
-  const series = new Map<string, Point[]>();
-  for (const r of valueRows) {
-    const key = `${r.indicatorId}|${r.areaCode}`;
-    series.set(key, [...(series.get(key) ?? []), { year: r.year, value: Number(r.value) }]);
-  }
+  const series = new Map<string, Point[]>(
+    seriesRows.map((r) => [
+      `${r.indicatorId}|${r.areaCode}`,
+      r.points.map(([year, value]) => ({ year: Number(year), value: Number(value) })),
+    ]),
+  );
   const indicators = indicatorRows
     .filter((i) => series.has(`${i.id}|${code}`))
     .map((i) => {
@@ -75,7 +81,13 @@ export async function areaProfile(
         latest,
         county: latest && county ? (county.find((p) => p.year === latest.year) ?? null) : null,
         sweden: latest && sweden ? (sweden.find((p) => p.year === latest.year) ?? null) : null,
-        trafficLight: trafficLight({ series: own, polarity: i.polarity, national: sweden }),
+        trafficLight: trafficLight({
+          series: own,
+          polarity: i.polarity,
+          // A municipality's count (inhabitants, firms) is not comparable with Sweden's.
+          national: i.aggregation === 'sum' && code !== 'SE' ? undefined : sweden,
+          areaName: area.name,
+        }),
         trend: own.slice(-TREND_YEARS),
       };
     })
@@ -86,7 +98,7 @@ export async function areaProfile(
   // Efforts and money: the reach analysis for the period, read for this area.
   const [efforts, municipalities] = await Promise.all([
     loadReachEfforts(db, regionCode, scope, period),
-    reachMunicipalities(db, regionCode),
+    reachMunicipalities(db, regionCode, period.to),
   ]);
   const reach = reachByMunicipality({ efforts, municipalities, ...period });
   const own = isCounty ? null : reach.municipalities.find((m) => m.code === code);
@@ -100,16 +112,19 @@ export async function areaProfile(
     (min, e) => (e.startYear !== null && (min === null || e.startYear < min) ? e.startYear : min),
     null,
   );
-  const results =
+  const resultRows =
     reaching.length === 0
       ? []
       : await db
           .select({
+            indicatorId: t.effortIndicators.id,
+            effortId: t.effortIndicators.effortId,
             name: t.effortIndicators.name,
             unit: t.effortIndicators.unit,
             kind: t.effortIndicators.kind,
-            total: sql<number>`sum(${t.effortIndicatorValues.actual})`.mapWith(Number),
-            efforts: sql<number>`count(distinct ${t.effortIndicators.effortId})`.mapWith(Number),
+            period: t.effortIndicatorValues.period,
+            areaCode: t.effortIndicatorValues.areaCode,
+            actual: t.effortIndicatorValues.actual,
           })
           .from(t.effortIndicatorValues)
           .innerJoin(t.effortIndicators, eq(t.effortIndicators.id, t.effortIndicatorValues.indicatorId))
@@ -120,11 +135,12 @@ export async function areaProfile(
                 reaching.map((e) => e.id),
               ),
               eq(t.effortIndicatorValues.sex, 'total'),
-              isCounty ? undefined : eq(t.effortIndicatorValues.areaCode, code),
             ),
-          )
-          .groupBy(t.effortIndicators.name, t.effortIndicators.unit, t.effortIndicators.kind)
-          .orderBy(t.effortIndicators.kind, t.effortIndicators.name);
+          );
+  const results = sumEffortResults(
+    resultRows.map((r) => ({ ...r, actual: Number(r.actual) })),
+    { code, isCounty },
+  );
   const context =
     since === null
       ? []

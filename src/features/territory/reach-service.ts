@@ -8,8 +8,7 @@ import type { Executor } from '../../db/connection.ts';
 import * as t from '../../db/schema.ts';
 import type { ReadScope } from '../access/permissions.ts';
 import { listConditions } from '../efforts/efforts-service.ts';
-import { regionAreas } from '../indicators/indicators-service.ts';
-import { latestPopulation } from './find-areas.ts';
+import { populationLookup, regionAreas } from '../indicators/indicators-service.ts';
 import type { Municipality, ReachEffort } from './reach-analysis.ts';
 
 export type ReachFilters = {
@@ -80,7 +79,11 @@ export async function loadReachEfforts(
   ]);
   const group = <T extends { effortId: string }>(list: T[]) => {
     const map = new Map<string, T[]>();
-    for (const item of list) map.set(item.effortId, [...(map.get(item.effortId) ?? []), item]);
+    for (const item of list) {
+      const items = map.get(item.effortId);
+      if (items) items.push(item);
+      else map.set(item.effortId, [item]);
+    }
     return map;
   };
   const reachOf = group(reach);
@@ -114,16 +117,19 @@ export async function loadReachEfforts(
   }));
 }
 
-/** The region's municipalities with their latest population, for the reach analysis. */
-export async function reachMunicipalities(db: Executor, regionCode: string): Promise<Municipality[]> {
+/**
+ * The region's municipalities with their population in `year` (or the nearest earlier year with a
+ * figure), so money per inhabitant and the whole-county spread use the population of the period.
+ */
+export async function reachMunicipalities(
+  db: Executor,
+  regionCode: string,
+  year: number,
+): Promise<Municipality[]> {
   const { municipalities } = await regionAreas(db, regionCode);
-  const population = await latestPopulation(
+  const population = await populationLookup(
     db,
     municipalities.map((m) => m.code),
   );
-  return municipalities.map((m) => ({
-    code: m.code,
-    name: m.name,
-    population: population.get(m.code)?.value ?? null,
-  }));
+  return municipalities.map((m) => ({ code: m.code, name: m.name, population: population(m.code, year) }));
 }

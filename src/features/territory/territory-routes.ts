@@ -160,7 +160,7 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
           strengthArea,
           financier,
         }),
-        reachMunicipalities(db, actor.regionCode),
+        reachMunicipalities(db, actor.regionCode, period.to),
         db
           .select({ id: t.longTermPriorities.id, label: t.longTermPriorities.titleSv })
           .from(t.longTermPriorities)

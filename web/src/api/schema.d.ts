@@ -2405,8 +2405,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Stable id, e.g. bredband_1gbit_hushall_pct */
-                        id: string;
                         titleSv: string;
                         titleEn?: string | null;
                         descriptionSv?: string | null;
@@ -2433,6 +2431,8 @@ export interface paths {
                          * @enum {string}
                          */
                         aggregation?: "sum" | "population_weighted_mean" | "none";
+                        /** @description Stable id, e.g. bredband_1gbit_hushall_pct */
+                        id: string;
                     };
                 };
             };
@@ -2593,24 +2593,14 @@ export interface paths {
                         unitSv?: string | null;
                         unitEn?: string | null;
                         source?: string | null;
-                        /**
-                         * @default own
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         sourceKind?: "kolada" | "scb" | "own";
                         koladaKpi?: string | null;
                         scbTable?: string | null;
-                        /**
-                         * @default neutral
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         polarity?: "higher_is_better" | "lower_is_better" | "neutral";
-                        /** @default false */
                         splitBySex?: boolean;
-                        /**
-                         * @default none
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         aggregation?: "sum" | "population_weighted_mean" | "none";
                     };
                 };

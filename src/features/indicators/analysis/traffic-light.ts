@@ -17,8 +17,10 @@ export type TrafficLightInput = {
   polarity: Polarity;
   /** A relative change up to this size counts as unchanged; default 0.01 (1 %). */
   tolerance?: number;
-  /** Sweden as a whole, for the comparison. */
+  /** Sweden as a whole, for the comparison (leave out for counts: a municipality's count is not comparable). */
   national?: YearValue[];
+  /** What the series is of, in the explanation ("the county", "Åre"); default "the county". */
+  areaName?: string;
 };
 
 export type TrafficLightResult = {
@@ -72,7 +74,9 @@ export function trafficLight(input: TrafficLightInput): TrafficLightResult {
   }
   const national = byYear(input.national ?? []);
   const comparedWithSweden = compareWithSweden(county, national, input.polarity);
-  const swedenText = comparedWithSweden ? ` ${describeSweden(comparedWithSweden, input.polarity)}` : '';
+  const swedenText = comparedWithSweden
+    ? ` ${describeSweden(comparedWithSweden, input.polarity, input.areaName)}`
+    : '';
 
   const years = [...county.keys()].sort((a, b) => a - b);
   const latestYear = years[years.length - 1];
@@ -147,11 +151,12 @@ function compareWithSweden(
 function describeSweden(
   c: NonNullable<TrafficLightResult['comparedWithSweden']>,
   polarity: Polarity,
+  areaName = 'the county',
 ): string {
   const relation =
     c.difference === 0
       ? 'the same as Sweden'
       : `${fmt(Math.abs(c.difference))} ${c.difference > 0 ? 'above' : 'below'} Sweden`;
   const judgement = polarity === 'neutral' || c.difference === 0 ? '' : c.better ? ' (better)' : ' (worse)';
-  return `In ${c.year} the county was ${relation} (${fmt(c.sweden)})${judgement}.`;
+  return `In ${c.year} ${areaName} was ${relation} (${fmt(c.sweden)})${judgement}.`;
 }

@@ -75,6 +75,8 @@ export async function getText(url: string, options: RetryOptions): Promise<strin
       response = await doFetch(url, {
         headers: { accept: 'application/json' },
         signal: AbortSignal.timeout(timeoutMs),
+        // A redirect is answered as an HTTP error, so nothing can lead the import to another host.
+        redirect: 'manual',
       });
       body = await response.text();
     } catch (error) {
