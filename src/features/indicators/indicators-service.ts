@@ -196,29 +196,46 @@ async function checkKpiFree(tx: Executor, kpi: string | null | undefined, except
   if (other) throw conflict(`Kolada KPI ${kpi} already belongs to the indicator "${other.id}"`, 'KPI_IN_USE');
 }
 
+/**
+ * Inserts one row and writes its "create" audit row; a unique violation becomes `onDuplicate`.
+ * Runs inside the caller's transaction.
+ */
+async function insertAudited<Row extends { id: string }, Out extends Record<string, unknown>>(
+  tx: DbTransaction,
+  actor: Actor,
+  entityType: string,
+  insert: () => Promise<Row[]>,
+  present: (row: Row) => Out,
+  onDuplicate: () => Error,
+): Promise<Out> {
+  let row: Row | undefined;
+  try {
+    [row] = await insert();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw onDuplicate();
+    throw error;
+  }
+  if (!row) throw new Error('insert returned nothing');
+  const out = present(row);
+  await recordAudit(tx, actor, { action: 'create', entityType, entityId: row.id, before: null, after: out });
+  return out;
+}
+
 export async function createIndicator(db: Db, actor: Actor, input: IndicatorInput): Promise<IndicatorOut> {
   return db.transaction(async (tx) => {
     await checkKpiFree(tx, input.koladaKpi);
-    try {
-      const [row] = await tx
-        .insert(t.indicators)
-        .values({ id: input.id, ...definitionRow(input), titleSv: input.titleSv, version: 2 })
-        .returning();
-      if (!row) throw new Error('insert returned nothing');
-      const out = presentIndicator(row);
-      await recordAudit(tx, actor, {
-        action: 'create',
-        entityType: 'indicator',
-        entityId: row.id,
-        before: null,
-        after: out,
-      });
-      return out;
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw conflict(`An indicator with id "${input.id}" already exists`, 'ID_IN_USE');
-      throw error;
-    }
+    return insertAudited(
+      tx,
+      actor,
+      'indicator',
+      () =>
+        tx
+          .insert(t.indicators)
+          .values({ id: input.id, ...definitionRow(input), titleSv: input.titleSv, version: 2 })
+          .returning(),
+      presentIndicator,
+      () => conflict(`An indicator with id "${input.id}" already exists`, 'ID_IN_USE'),
+    );
   });
 }
 
@@ -281,34 +298,27 @@ export async function createTarget(db: Db, actor: Actor, indicatorId: string, in
   return db.transaction(async (tx) => {
     await getIndicatorRow(tx, indicatorId);
     await checkTargetArea(tx, actor.regionCode, input.areaCode);
-    try {
-      const [row] = await tx
-        .insert(t.indicatorTargets)
-        .values({
-          regionCode: actor.regionCode,
-          indicatorId,
-          areaCode: input.areaCode,
-          sex: input.sex,
-          value: input.value,
-          year: input.year,
-          baseYear: input.baseYear ?? null,
-          source: input.source ?? null,
-        })
-        .returning();
-      if (!row) throw new Error('insert returned nothing');
-      const out = presentTarget(row);
-      await recordAudit(tx, actor, {
-        action: 'create',
-        entityType: 'indicator_target',
-        entityId: row.id,
-        before: null,
-        after: out,
-      });
-      return out;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateTarget();
-      throw error;
-    }
+    return insertAudited(
+      tx,
+      actor,
+      'indicator_target',
+      () =>
+        tx
+          .insert(t.indicatorTargets)
+          .values({
+            regionCode: actor.regionCode,
+            indicatorId,
+            areaCode: input.areaCode,
+            sex: input.sex,
+            value: input.value,
+            year: input.year,
+            baseYear: input.baseYear ?? null,
+            source: input.source ?? null,
+          })
+          .returning(),
+      presentTarget,
+      duplicateTarget,
+    );
   });
 }
 
