@@ -10,6 +10,11 @@ import { ErrorMessage, Loading } from '../../components/Status';
 import { formatNumber, sortByName } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { NotFoundPage } from '../not-found/NotFoundPage';
+import {
+  ProfileEffortsSection,
+  ProfileIndicatorsAndDevelopment,
+  useMunicipalityProfile,
+} from './MunicipalityProfile';
 import { PopulationChart, toRows } from './PopulationChart';
 
 export function MunicipalityPage() {
@@ -18,6 +23,7 @@ export function MunicipalityPage() {
   const lang = i18n.language;
   const area = useApi(() => getArea(code), [code]);
   const geo = useApi(getMunicipalityGeoJson, []);
+  const profile = useMunicipalityProfile(code);
 
   const notFound =
     (area.status === 'error' &&
@@ -93,41 +99,7 @@ export function MunicipalityPage() {
             </div>
           </dl>
 
-          <section className="section tight" aria-labelledby="pop-title">
-            <h2 id="pop-title">{t('municipality.populationTitle')}</h2>
-            <PopulationChart name={a.name} series={a.populationSeries} />
-            <ScbSource what={t('source.scbPopulation')} />
-          </section>
-
-          <section className="section tight" aria-labelledby="sameby-title">
-            <h2 id="sameby-title">{t('municipality.samebyarTitle')}</h2>
-            <p>{t('municipality.samebyarIntro')}</p>
-            {samebyar.length === 0 ? (
-              <p className="muted">{t('municipality.noSamebyar')}</p>
-            ) : (
-              <ul className="sameby-list" data-testid="samebyar">
-                {samebyar.map((s) => {
-                  const stated = s.confidence === 'stated';
-                  return (
-                    <li key={s.code} className="sameby-item">
-                      <div className="sameby-head">
-                        <span className="sameby-name">{s.name}</span>
-                        <span className={stated ? 'badge badge-ok' : 'badge badge-warn'}>
-                          {stated ? t('municipality.confirmed') : t('municipality.unverified')}
-                        </span>
-                      </div>
-                      {s.relation ? (
-                        <p className="sameby-relation" lang="sv">
-                          {s.relation}
-                        </p>
-                      ) : null}
-                      {s.source ? <SourceText className="sameby-source" source={s.source} /> : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </section>
+          <ProfileEffortsSection profile={profile} name={a.name} geojson={geo.data} />
         </div>
 
         <aside className="profile-side" aria-labelledby="minimap-title">
@@ -149,6 +121,44 @@ export function MunicipalityPage() {
           </p>
         </aside>
       </div>
+
+      <ProfileIndicatorsAndDevelopment profile={profile} />
+
+      <section className="section tight" aria-labelledby="pop-title">
+        <h2 id="pop-title">{t('municipality.populationTitle')}</h2>
+        <PopulationChart name={a.name} series={a.populationSeries} />
+        <ScbSource what={t('source.scbPopulation')} />
+      </section>
+
+      <section className="section tight" aria-labelledby="sameby-title">
+        <h2 id="sameby-title">{t('municipality.samebyarTitle')}</h2>
+        <p>{t('municipality.samebyarIntro')}</p>
+        {samebyar.length === 0 ? (
+          <p className="muted">{t('municipality.noSamebyar')}</p>
+        ) : (
+          <ul className="sameby-list" data-testid="samebyar">
+            {samebyar.map((s) => {
+              const stated = s.confidence === 'stated';
+              return (
+                <li key={s.code} className="sameby-item">
+                  <div className="sameby-head">
+                    <span className="sameby-name">{s.name}</span>
+                    <span className={stated ? 'badge badge-ok' : 'badge badge-warn'}>
+                      {stated ? t('municipality.confirmed') : t('municipality.unverified')}
+                    </span>
+                  </div>
+                  {s.relation ? (
+                    <p className="sameby-relation" lang="sv">
+                      {s.relation}
+                    </p>
+                  ) : null}
+                  {s.source ? <SourceText className="sameby-source" source={s.source} /> : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
     </>
   );
 }
