@@ -4564,6 +4564,8 @@ export interface components {
                 fundingSek: number;
                 population: number;
                 sekPerInhabitant: number | null;
+                /** @description Money of the counted efforts that reaches no municipality (no reach given); 0 for complete data */
+                unallocatedSek: number;
             };
             flagged: {
                 code: string;
@@ -5263,6 +5265,8 @@ export interface components {
                 fundingSek: number;
                 population: number;
                 sekPerInhabitant: number | null;
+                /** @description Money of the counted efforts that reaches no municipality (no reach given); 0 for complete data */
+                unallocatedSek: number;
             };
             flagged: {
                 code: string;
