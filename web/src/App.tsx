@@ -38,10 +38,10 @@ const EffortFormPage = lazy(() =>
   import('./pages/efforts/EffortFormPage').then((m) => ({ default: m.EffortFormPage })),
 );
 const IndicatorExplorerPage = lazy(() =>
-  import('./pages/followup/IndicatorExplorerPage').then((m) => ({ default: m.IndicatorExplorerPage })),
+  import('./pages/indicators/IndicatorExplorerPage').then((m) => ({ default: m.IndicatorExplorerPage })),
 );
 const IndicatorImportPage = lazy(() =>
-  import('./pages/followup/IndicatorImportPage').then((m) => ({ default: m.IndicatorImportPage })),
+  import('./pages/indicators/IndicatorImportPage').then((m) => ({ default: m.IndicatorImportPage })),
 );
 const WholeCountyPage = lazy(() =>
   import('./pages/territory/WholeCountyPage').then((m) => ({ default: m.WholeCountyPage })),
