@@ -77,7 +77,14 @@ export function DisparitySection({
             label={t('indicators.disparity.label', { title: indicator.title.sv })}
             testId="disparity-chart"
           />
-          <div className="table-wrap">
+          {/* Wide table: the wrapper scrolls, so it must be reachable by keyboard. */}
+          <div
+            className="table-wrap"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable (WCAG 2.1.1)
+            tabIndex={0}
+            role="region"
+            aria-label={t('indicators.disparity.caption', { title: indicator.title.sv })}
+          >
             <table className="data-table" data-testid="disparity-table">
               <caption>{t('indicators.disparity.caption', { title: indicator.title.sv })}</caption>
               <thead>
