@@ -78,11 +78,10 @@ export function DisparitySection({
             testId="disparity-chart"
           />
           {/* Wide table: the wrapper scrolls, so it must be reachable by keyboard. */}
-          <div
+          <section
             className="table-wrap"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable (WCAG 2.1.1)
             tabIndex={0}
-            role="region"
             aria-label={t('indicators.disparity.caption', { title: indicator.title.sv })}
           >
             <table className="data-table" data-testid="disparity-table">
@@ -126,7 +125,7 @@ export function DisparitySection({
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           {reasons.size > 0 ? (
             <div className="note">
               <p>{t('indicators.disparity.refused')}</p>
