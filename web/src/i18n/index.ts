@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import followupEn from './followup.en.json';
-import followupSv from './followup.sv.json';
 import indicatorsEn from './indicators.en.json';
 import indicatorsSv from './indicators.sv.json';
 import sv from './sv.json';
@@ -39,8 +37,8 @@ i18n.on('languageChanged', (lng) => {
 void i18n.use(initReactI18next).init({
   // Each feature's texts in their own file (one top-level key each), merged into one namespace.
   resources: {
-    sv: { translation: { ...sv, ...followupSv, ...indicatorsSv, ...territorySv } },
-    en: { translation: { ...en, ...followupEn, ...indicatorsEn, ...territoryEn } },
+    sv: { translation: { ...sv, ...indicatorsSv, ...territorySv } },
+    en: { translation: { ...en, ...indicatorsEn, ...territoryEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'sv',
