@@ -62,7 +62,9 @@ const reachSchema = z
       sekPerInhabitant: z.number().nullable(),
       unallocatedSek: z
         .number()
-        .describe('Money of the counted efforts that reaches no municipality (no reach given); 0 for complete data'),
+        .describe(
+          'Money of the counted efforts that reaches no municipality (no reach given); 0 for complete data',
+        ),
     }),
     flagged: z.array(z.object({ code: z.string(), name: z.string(), flags: z.array(flagSchema) })),
     breakdown: z.object({
