@@ -114,6 +114,28 @@ test.describe('Indicator import', () => {
     await expectNoViolations(page);
   });
 
+  test('an editor defines a new indicator and changes its definition', async ({ page }) => {
+    await signInAs(page, 'editor');
+    await gotoInLanguage(page, '/uppfoljning/import', 'sv');
+    const id = `e2e_indikator_${Date.now()}`;
+    await page.getByText('Ny indikator', { exact: true }).last().click();
+    await page.getByLabel('Id', { exact: true }).fill(id);
+    await page.getByLabel('Namn (svenska)').fill('Testindikator från webbläsaren');
+    await page.getByLabel('Enhet (svenska)').fill('%');
+    await page.getByRole('button', { name: 'Skapa indikatorn' }).click();
+    await expect(page.getByText('Indikatorn är skapad.')).toBeVisible();
+    await page.getByRole('button', { name: 'Skapa indikatorn' }).click();
+    await expect(page.getByText('Det finns redan en indikator med det id:t.')).toBeVisible();
+
+    await page.goto(`/uppfoljning?indikator=${id}`);
+    await waitForData(page);
+    await expect(page.getByTestId('no-values')).toBeVisible();
+    await page.getByText('Ändra definitionen').click();
+    await page.getByLabel('Önskad riktning').selectOption('lower_is_better');
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expect(page.getByText('Lägre är bättre').first()).toBeVisible();
+  });
+
   test('a viewer may not import', async ({ page }) => {
     await signInAs(page, 'viewer');
     await page.goto('/uppfoljning/import');

@@ -17,6 +17,7 @@ import {
   loadValues,
   type Sex,
 } from './api';
+import { DefinitionForm } from './DefinitionForm';
 import { DisparitySection } from './DisparitySection';
 import { polarityLabel, SEXES, sexLabel } from './labels';
 import { ProgressSection } from './ProgressSection';
@@ -49,7 +50,8 @@ export function IndicatorExplorerPage() {
     setParams(next, { replace: true });
   };
 
-  const list = useApi(loadIndicators, []);
+  const [definitions, setDefinitions] = useState(0);
+  const list = useApi(loadIndicators, [definitions]);
   const base = useApi(async () => {
     const [geojson, areas] = await Promise.all([
       api.GET('/api/v1/areas/geojson', { params: { query: { type: 'municipality' } } }).then(unwrap),
@@ -185,6 +187,16 @@ export function IndicatorExplorerPage() {
           ) : null}
         </dl>
         <SourceLine indicator={indicator} />
+        {canEdit ? (
+          <details className="table-details">
+            <summary>{t('indicators.definition.editTitle')}</summary>
+            <DefinitionForm
+              key={`${indicator.id}-${indicator.version}`}
+              indicator={indicator}
+              onSaved={() => setDefinitions((n) => n + 1)}
+            />
+          </details>
+        ) : null}
       </section>
 
       {data.status === 'error' ? <ErrorMessage error={data.error} /> : null}

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Status';
 import { formatNumber } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { type ImportReport, loadIndicators } from './api';
+import { DefinitionForm } from './DefinitionForm';
 import './indicators.css';
 
 type Outcome = { report: ImportReport } | { error: ApiError };
@@ -21,7 +22,8 @@ export function IndicatorImportPage() {
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
   const staff = session?.role === 'admin' || session?.role === 'editor';
-  const indicators = useApi(async () => (staff ? loadIndicators() : []), [staff]);
+  const [definitions, setDefinitions] = useState(0);
+  const indicators = useApi(async () => (staff ? loadIndicators() : []), [staff, definitions]);
   const imports = useApi(
     async () => (staff ? unwrap(await api.GET('/api/v1/indicator-imports')).items : []),
     [staff, reload],
@@ -80,6 +82,14 @@ export function IndicatorImportPage() {
           }
         />
       </div>
+      <section className="section" aria-labelledby="new-indicator-title">
+        <h2 id="new-indicator-title">{t('indicators.definition.newTitle')}</h2>
+        <p>{t('indicators.definition.newLead')}</p>
+        <details className="table-details">
+          <summary>{t('indicators.definition.newTitle')}</summary>
+          <DefinitionForm onSaved={() => setDefinitions((n) => n + 1)} />
+        </details>
+      </section>
       {busy ? <Loading label={t('indicators.import.busy')} /> : null}
       {outcome ? <Outcome outcome={outcome} /> : null}
       <RecentImports items={imports.data ?? []} />
