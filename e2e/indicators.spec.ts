@@ -136,6 +136,17 @@ test.describe('Indicator import', () => {
     await expect(page.getByText('Lägre är bättre').first()).toBeVisible();
   });
 
+  test('the SCB form explains a selection it cannot read before asking SCB', async ({ page }) => {
+    await signInAs(page, 'editor');
+    await gotoInLanguage(page, '/uppfoljning/import', 'sv');
+    const form = page.getByRole('form', { name: 'Från SCB (PxWeb)' });
+    await form.getByLabel('Tabell-id').fill('TAB638');
+    await form.getByLabel('Till indikatorn').selectOption('population');
+    await form.getByLabel('Urval').fill('Region 2380');
+    await form.getByRole('button', { name: 'Kontrollera först' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Skriv urvalet som en rad per variabel, t.ex. Tid=2022,2023.');
+  });
+
   test('a viewer may not import', async ({ page }) => {
     await signInAs(page, 'viewer');
     await page.goto('/uppfoljning/import');

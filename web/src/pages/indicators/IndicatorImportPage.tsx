@@ -62,6 +62,13 @@ export function IndicatorImportPage() {
             run(async () => unwrap(await api.POST('/api/v1/indicator-imports/kolada', { body })))
           }
         />
+        <PxWebForm
+          busy={busy}
+          indicators={(indicators.data ?? []).map((i) => ({ id: i.id, title: i.title.sv ?? i.id }))}
+          onRun={(body) =>
+            run(async () => unwrap(await api.POST('/api/v1/indicator-imports/pxweb', { body })))
+          }
+        />
         <FileForm
           busy={busy}
           onRun={(file, dryRun) =>
@@ -194,6 +201,126 @@ function KoladaForm({
   );
 }
 
+/** "Region=2380,23" lines → { Region: ['2380', '23'] }; null when a line cannot be read. */
+export function parseSelection(text: string): Record<string, string[]> | null {
+  const selection: Record<string, string[]> = {};
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const match = /^\s*([^=\s]+)\s*=\s*(.+)$/.exec(line);
+    if (!match) return null;
+    const codes = (match[2] as string)
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    if (codes.length === 0) return null;
+    selection[match[1] as string] = codes;
+  }
+  return Object.keys(selection).length > 0 ? selection : null;
+}
+
+function PxWebForm({
+  busy,
+  indicators,
+  onRun,
+}: {
+  busy: boolean;
+  indicators: Array<{ id: string; title: string }>;
+  onRun: (body: {
+    table: string;
+    indicatorId: string;
+    selection: Record<string, string[]>;
+    dryRun: boolean;
+  }) => void;
+}) {
+  const { t } = useTranslation();
+  const [table, setTable] = useState('');
+  const [indicatorId, setIndicatorId] = useState('');
+  const [selectionText, setSelectionText] = useState(
+    'Region=2380,23,00\nKon=1,2,1+2\nContentsCode=\nTid=2023',
+  );
+  const [invalid, setInvalid] = useState<string>();
+  const submit = (dryRun: boolean) => (event?: FormEvent) => {
+    event?.preventDefault();
+    const selection = parseSelection(selectionText);
+    if (!/^[A-Za-z0-9_]{1,40}$/.test(table.trim())) {
+      setInvalid(t('indicators.import.pxweb.tableInvalid'));
+      return;
+    }
+    if (!indicatorId) {
+      setInvalid(t('indicators.import.pxweb.indicatorMissing'));
+      return;
+    }
+    if (!selection) {
+      setInvalid(t('indicators.import.pxweb.selectionInvalid'));
+      return;
+    }
+    setInvalid(undefined);
+    onRun({ table: table.trim(), indicatorId, selection, dryRun });
+  };
+  return (
+    <form className="form import-card" onSubmit={submit(false)} aria-labelledby="pxweb-title">
+      <h2 id="pxweb-title">{t('indicators.import.pxweb.title')}</h2>
+      <p>{t('indicators.import.pxweb.lead')}</p>
+      <div className="field">
+        <label htmlFor="pxweb-table">{t('indicators.import.pxweb.table')}</label>
+        <input
+          id="pxweb-table"
+          value={table}
+          placeholder="TAB638"
+          aria-describedby="pxweb-table-hint"
+          onChange={(e) => setTable(e.target.value)}
+        />
+        <p className="field-hint" id="pxweb-table-hint">
+          {t('indicators.import.pxweb.tableHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="pxweb-indicator">{t('indicators.import.pxweb.indicator')}</label>
+        <select id="pxweb-indicator" value={indicatorId} onChange={(e) => setIndicatorId(e.target.value)}>
+          <option value="">{t('indicators.import.pxweb.choose')}</option>
+          {indicators.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="pxweb-selection">{t('indicators.import.pxweb.selection')}</label>
+        <textarea
+          id="pxweb-selection"
+          rows={5}
+          className="mono"
+          value={selectionText}
+          aria-describedby="pxweb-selection-hint"
+          onChange={(e) => setSelectionText(e.target.value)}
+        />
+        <p className="field-hint" id="pxweb-selection-hint">
+          {t('indicators.import.pxweb.selectionHint')}
+        </p>
+      </div>
+      {invalid ? (
+        <p className="form-error" role="alert">
+          {invalid}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={() => submit(true)()}
+        >
+          {t('indicators.import.check')}
+        </button>
+        <button type="submit" className="button" disabled={busy}>
+          {t('indicators.import.run')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function FileForm({ busy, onRun }: { busy: boolean; onRun: (file: File, dryRun: boolean) => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File>();
@@ -258,6 +385,7 @@ function Outcome({ outcome }: { outcome: Outcome }) {
       'IMPORT_EMPTY',
       'SOURCE_HTTP_ERROR',
       'SOURCE_BAD_RESPONSE',
+      'BAD_SELECTION',
     ];
     return (
       <section className="section" aria-labelledby="outcome-title" data-testid="import-outcome">
