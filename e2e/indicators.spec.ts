@@ -144,7 +144,9 @@ test.describe('Indicator import', () => {
     await form.getByLabel('Till indikatorn').selectOption('population');
     await form.getByLabel('Urval').fill('Region 2380');
     await form.getByRole('button', { name: 'Kontrollera först' }).click();
-    await expect(form.getByRole('alert')).toHaveText('Skriv urvalet som en rad per variabel, t.ex. Tid=2022,2023.');
+    await expect(form.getByRole('alert')).toHaveText(
+      'Skriv urvalet som en rad per variabel, t.ex. Tid=2022,2023.',
+    );
   });
 
   test('a viewer may not import', async ({ page }) => {
