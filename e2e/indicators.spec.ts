@@ -75,6 +75,34 @@ test.describe('Indicator explorer', () => {
   });
 });
 
+test.describe('Indicator explorer on a phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test('the year table fits; opened tables and examples pass axe; English names in English', async ({
+    page,
+  }) => {
+    await gotoInLanguage(page, '/uppfoljning?indikator=population', 'sv');
+    const wrap = page.getByTestId('year-table').locator('xpath=..');
+    const fits = await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(fits).toBe(true);
+    // Every collapsed table open: a wide table that scrolls must be reachable by keyboard.
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
+    await expectNoViolations(page);
+    // Reasons from the server are English and marked so; one line per reason, not per cell.
+    const reasons = page.locator('.note li');
+    await expect(reasons).toHaveCount(1);
+    await expect(reasons.first()).toContainText('2018, 2019, 2021–2023: alla mått');
+    await expect(reasons.first().locator('span[lang="en"]')).toHaveCount(1);
+
+    await gotoInLanguage(page, '/uppfoljning?indikator=skattekraft_tkr_inv', 'en');
+    await page.getByText('Show the values as a table').click();
+    await expect(page.getByRole('table', { name: /^Tax capacity/ }).first()).toBeVisible();
+    await expect(page.getByTestId('series-chart')).toHaveAttribute('aria-label', /Tax capacity/);
+  });
+});
+
 test.describe('Indicator import', () => {
   test('an editor imports a file and sees the report; a bad file shows each row and reason', async ({
     page,
@@ -147,6 +175,16 @@ test.describe('Indicator import', () => {
     await expect(form.getByRole('alert')).toHaveText(
       'Skriv urvalet som en rad per variabel, t.ex. Tid=2022,2023.',
     );
+  });
+
+  test('the import page passes axe on a phone (wide tables and the example scroll by keyboard)', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await signInAs(page, 'editor');
+    await gotoInLanguage(page, '/uppfoljning/import', 'en');
+    await expect(page.getByRole('heading', { name: 'Latest imports' })).toBeVisible();
+    await expectNoViolations(page);
   });
 
   test('a viewer may not import', async ({ page }) => {

@@ -24,7 +24,10 @@ export function EChart({ option, label, className, height = 360, onReady, testId
     const chart = echarts.init(el, null, { renderer: 'svg' });
     chartRef.current = chart;
     onReadyRef.current?.(chart);
-    const ro = new ResizeObserver(() => chart.resize());
+    // A chart being removed may still get a resize callback: skip it then.
+    const ro = new ResizeObserver(() => {
+      if (!chart.isDisposed() && el.clientWidth && el.clientHeight) chart.resize();
+    });
     ro.observe(el);
     return () => {
       ro.disconnect();

@@ -4,11 +4,25 @@ import { EChart } from '../../components/EChart';
 import type { EChartsOption } from '../../components/echarts';
 import { formatNumber } from '../../lib/format';
 import { type Disparity, downloadUrl, type Indicator, type Sex } from './api';
-import { MEASURES, type MeasureKey, measureOf } from './labels';
+import { MEASURES, type MeasureKey, measureOf, serverLang, titleOf } from './labels';
 import { SourceLine } from './SourceLine';
+import { TableScroll } from './TableScroll';
 
 const CHARTED: MeasureKey[] = ['cv', 'williamson', 'gini', 'giniWeighted', 'theil', 'theilWeighted'];
 const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** "2018, 2019, 2021–2023": consecutive years as a range. */
+export function yearRanges(years: number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
 
 /** How unequal the municipalities are, year by year: chart, table with reasons, explanations. */
 export function DisparitySection({
@@ -23,11 +37,16 @@ export function DisparitySection({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const years = disparity.years;
-  const reasons = new Map<string, string>();
+  // One line per reason, naming the years and measures it applies to (not one per cell).
+  const reasons = new Map<string, { years: Set<number>; measures: Set<MeasureKey> }>();
   for (const y of years) {
     for (const key of MEASURES) {
       const m = measureOf(y, key);
-      if (m.value === null && m.reason) reasons.set(`${t(`indicators.measure.${key}`)}: ${m.reason}`, '');
+      if (m.value !== null || !m.reason) continue;
+      const entry = reasons.get(m.reason) ?? { years: new Set<number>(), measures: new Set<MeasureKey>() };
+      entry.years.add(y.year);
+      entry.measures.add(key);
+      reasons.set(m.reason, entry);
     }
   }
 
@@ -74,18 +93,12 @@ export function DisparitySection({
         <>
           <EChart
             option={option}
-            label={t('indicators.disparity.label', { title: indicator.title.sv })}
+            label={t('indicators.disparity.label', { title: titleOf(indicator, lang) })}
             testId="disparity-chart"
           />
-          {/* Wide table: the wrapper scrolls, so it must be reachable by keyboard. */}
-          <section
-            className="table-wrap"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable (WCAG 2.1.1)
-            tabIndex={0}
-            aria-label={t('indicators.disparity.caption', { title: indicator.title.sv })}
-          >
+          <TableScroll label={t('indicators.disparity.caption', { title: titleOf(indicator, lang) })}>
             <table className="data-table" data-testid="disparity-table">
-              <caption>{t('indicators.disparity.caption', { title: indicator.title.sv })}</caption>
+              <caption>{t('indicators.disparity.caption', { title: titleOf(indicator, lang) })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('indicators.year')}</th>
@@ -111,7 +124,7 @@ export function DisparitySection({
                           {m.value === null ? (
                             <>
                               <span aria-hidden="true">–</span>
-                              <span className="visually-hidden">
+                              <span className="visually-hidden" lang={m.reason ? serverLang : undefined}>
                                 {m.reason ?? t('indicators.disparity.missing')}
                               </span>
                             </>
@@ -125,13 +138,19 @@ export function DisparitySection({
                 ))}
               </tbody>
             </table>
-          </section>
+          </TableScroll>
           {reasons.size > 0 ? (
             <div className="note">
               <p>{t('indicators.disparity.refused')}</p>
               <ul>
-                {[...reasons.keys()].slice(0, 8).map((r) => (
-                  <li key={r}>{r}</li>
+                {[...reasons].slice(0, 8).map(([reason, { years: ys, measures }]) => (
+                  <li key={reason}>
+                    {yearRanges([...ys])}:{' '}
+                    {measures.size === MEASURES.length
+                      ? t('indicators.disparity.allMeasures')
+                      : [...measures].map((k) => t(`indicators.measure.${k}`)).join(', ')}{' '}
+                    – <span lang={serverLang}>{reason}</span>
+                  </li>
                 ))}
               </ul>
             </div>

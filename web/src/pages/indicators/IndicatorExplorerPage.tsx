@@ -9,7 +9,6 @@ import { collatorFor, formatNumber } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import {
   downloadUrl,
-  type Indicator,
   loadDetail,
   loadDisparity,
   loadIndicators,
@@ -19,10 +18,11 @@ import {
 } from './api';
 import { DefinitionForm } from './DefinitionForm';
 import { DisparitySection } from './DisparitySection';
-import { polarityLabel, SEXES, sexLabel } from './labels';
+import { polarityLabel, SEXES, sexLabel, titleOf } from './labels';
 import { ProgressSection } from './ProgressSection';
 import { SeriesChart } from './SeriesChart';
 import { SourceLine } from './SourceLine';
+import { TableScroll } from './TableScroll';
 import { TargetsSection } from './TargetsSection';
 import { ValueMapSection } from './ValueMapSection';
 import './indicators.css';
@@ -61,7 +61,8 @@ export function IndicatorExplorerPage() {
   }, []);
 
   const indicators = useMemo(
-    () => [...(list.data ?? [])].sort((a, b) => collatorFor('sv').compare(title(a, lang), title(b, lang))),
+    () =>
+      [...(list.data ?? [])].sort((a, b) => collatorFor('sv').compare(titleOf(a, lang), titleOf(b, lang))),
     [list.data, lang],
   );
   const id = params.get('indikator') ?? DEFAULT_INDICATOR;
@@ -145,7 +146,7 @@ export function IndicatorExplorerPage() {
           >
             {indicators.map((i) => (
               <option key={i.id} value={i.id}>
-                {title(i, lang)}
+                {titleOf(i, lang)}
               </option>
             ))}
           </select>
@@ -222,11 +223,17 @@ export function IndicatorExplorerPage() {
 
           <section className="section" aria-labelledby="year-table-title">
             <h2 id="year-table-title">{t('indicators.table.title', { year })}</h2>
-            <div className="table-wrap">
-              <table className="data-table" data-testid="year-table">
+            <TableScroll
+              label={t('indicators.table.caption', {
+                title: titleOf(indicator, lang),
+                year,
+                sex: sexLabel(t, sex),
+              })}
+            >
+              <table className="data-table indicator-year-table" data-testid="year-table">
                 <caption>
                   {t('indicators.table.caption', {
-                    title: title(indicator, lang),
+                    title: titleOf(indicator, lang),
                     year,
                     sex: sexLabel(t, sex),
                   })}
@@ -264,7 +271,7 @@ export function IndicatorExplorerPage() {
                     ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p className="downloads">
               {t('indicators.download')}:{' '}
               <a
@@ -327,7 +334,5 @@ export function IndicatorExplorerPage() {
   );
 }
 
-const title = (i: Indicator, lang: string) =>
-  (lang === 'en' ? (i.title.en ?? i.title.sv) : i.title.sv) ?? i.id;
 /** Municipalities first, then the county, then Sweden. */
 const order = (code: string, countyCode: string) => (code === 'SE' ? 2 : code === countyCode ? 1 : 0);

@@ -10,13 +10,16 @@ import { formatNumber } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { type ImportReport, loadIndicators } from './api';
 import { DefinitionForm } from './DefinitionForm';
+import { serverLang, titleOf } from './labels';
+import { TableScroll } from './TableScroll';
 import './indicators.css';
 
 type Outcome = { report: ImportReport } | { error: ApiError };
 
 /** Editors import indicator values from Kolada or from a CSV/Excel file; all or nothing. */
 export function IndicatorImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const { session } = useSession();
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
@@ -57,14 +60,14 @@ export function IndicatorImportPage() {
           busy={busy}
           kpis={(indicators.data ?? [])
             .filter((i) => i.koladaKpi)
-            .map((i) => ({ kpi: i.koladaKpi as string, title: i.title.sv ?? i.id }))}
+            .map((i) => ({ kpi: i.koladaKpi as string, title: titleOf(i, lang) }))}
           onRun={(body) =>
             run(async () => unwrap(await api.POST('/api/v1/indicator-imports/kolada', { body })))
           }
         />
         <PxWebForm
           busy={busy}
-          indicators={(indicators.data ?? []).map((i) => ({ id: i.id, title: i.title.sv ?? i.id }))}
+          indicators={(indicators.data ?? []).map((i) => ({ id: i.id, title: titleOf(i, lang) }))}
           onRun={(body) =>
             run(async () => unwrap(await api.POST('/api/v1/indicator-imports/pxweb', { body })))
           }
@@ -337,7 +340,9 @@ function FileForm({ busy, onRun }: { busy: boolean; onRun: (file: File, dryRun: 
       <p>{t('indicators.import.fileLead')}</p>
       <figure className="columns-figure">
         <figcaption>{t('indicators.import.exampleLabel')}</figcaption>
-        <pre className="columns-example">
+        {/* Wider than a phone: the scrolling example must be reachable by keyboard (WCAG 2.1.1). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable */}
+        <pre className="columns-example" tabIndex={0}>
           {
             'indikator;kommunkod;år;kön;värde;status;källa\nskattekraft_tkr_inv;2380;2024;totalt;231,4;preliminär;SCB'
           }
@@ -394,10 +399,12 @@ function Outcome({ outcome }: { outcome: Outcome }) {
           {error.code && known.includes(error.code)
             ? t(`indicators.import.error.${error.code}`)
             : t('indicators.import.error.other')}{' '}
-          <span className="server-detail">{error.message}</span>
+          <span className="server-detail" lang={serverLang}>
+            {error.message}
+          </span>
         </p>
         {error.fieldErrors.length > 0 ? (
-          <div className="table-wrap">
+          <TableScroll label={t('indicators.import.problemsCaption')}>
             <table className="data-table">
               <caption>{t('indicators.import.problemsCaption')}</caption>
               <thead>
@@ -411,12 +418,12 @@ function Outcome({ outcome }: { outcome: Outcome }) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: a row can have several problems
                   <tr key={i}>
                     <td>{e.field.replace(/^row /, `${t('indicators.import.row')} `)}</td>
-                    <td>{e.message}</td>
+                    <td lang={serverLang}>{e.message}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </section>
     );
@@ -443,7 +450,7 @@ function Outcome({ outcome }: { outcome: Outcome }) {
         ))}
       </p>
       {report.changes.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label={t('indicators.import.changesCaption')}>
           <table className="data-table">
             <caption>{t('indicators.import.changesCaption')}</caption>
             <thead>
@@ -467,7 +474,7 @@ function Outcome({ outcome }: { outcome: Outcome }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );
@@ -489,7 +496,6 @@ function RecentImports({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  if (items.length === 0) return null;
   const when = (iso: string) =>
     new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', {
       dateStyle: 'short',
@@ -498,41 +504,45 @@ function RecentImports({
   return (
     <section className="section" aria-labelledby="recent-title">
       <h2 id="recent-title">{t('indicators.import.recentTitle')}</h2>
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption>{t('indicators.import.recentCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('indicators.import.when')}</th>
-              <th scope="col">{t('indicators.import.kind')}</th>
-              <th scope="col">{t('indicators.import.what')}</th>
-              <th scope="col">{t('indicators.import.who')}</th>
-              <th scope="col" className="num">
-                {t('indicators.import.new')}
-              </th>
-              <th scope="col" className="num">
-                {t('indicators.import.changed')}
-              </th>
-              <th scope="col" className="num">
-                {t('indicators.import.same')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.slice(0, 20).map((i) => (
-              <tr key={i.id}>
-                <td>{when(i.startedAt)}</td>
-                <td>{t(`indicators.import.kindName.${i.kind}`)}</td>
-                <td className="mono">{describeRequest(i.request)}</td>
-                <td>{i.startedBy}</td>
-                <td className="num">{i.inserted}</td>
-                <td className="num">{i.updated}</td>
-                <td className="num">{i.unchanged}</td>
+      {items.length === 0 ? (
+        <p>{t('indicators.import.recentNone')}</p>
+      ) : (
+        <TableScroll label={t('indicators.import.recentCaption')}>
+          <table className="data-table">
+            <caption>{t('indicators.import.recentCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('indicators.import.when')}</th>
+                <th scope="col">{t('indicators.import.kind')}</th>
+                <th scope="col">{t('indicators.import.what')}</th>
+                <th scope="col">{t('indicators.import.who')}</th>
+                <th scope="col" className="num">
+                  {t('indicators.import.new')}
+                </th>
+                <th scope="col" className="num">
+                  {t('indicators.import.changed')}
+                </th>
+                <th scope="col" className="num">
+                  {t('indicators.import.same')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {items.slice(0, 20).map((i) => (
+                <tr key={i.id}>
+                  <td>{when(i.startedAt)}</td>
+                  <td>{t(`indicators.import.kindName.${i.kind}`)}</td>
+                  <td className="mono">{describeRequest(i.request)}</td>
+                  <td>{i.startedBy}</td>
+                  <td className="num">{i.inserted}</td>
+                  <td className="num">{i.updated}</td>
+                  <td className="num">{i.unchanged}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
     </section>
   );
 }

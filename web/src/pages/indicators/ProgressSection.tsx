@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import type { Indicator, Progress } from './api';
+import { serverLang } from './labels';
 import { SourceLine } from './SourceLine';
 
 const percent = (v: number | undefined, lang: string) =>
@@ -92,7 +93,11 @@ export function ProgressSection({ indicator, progress, areas, area, onArea }: Pr
                 })
               : t('indicators.progress.withoutTarget')}
           </p>
-          {p.reason ? <p className="field-hint">{p.reason}</p> : null}
+          {p.reason ? (
+            <p className="field-hint" lang={serverLang}>
+              {p.reason}
+            </p>
+          ) : null}
           <details>
             <summary>{t('indicators.progress.how')}</summary>
             <dl className="explain">

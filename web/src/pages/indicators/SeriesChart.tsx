@@ -4,7 +4,9 @@ import { EChart } from '../../components/EChart';
 import type { EChartsOption } from '../../components/echarts';
 import { formatNumber } from '../../lib/format';
 import type { Indicator, IndicatorValue } from './api';
+import { titleOf } from './labels';
 import { SourceLine } from './SourceLine';
+import { TableScroll } from './TableScroll';
 
 type Props = {
   indicator: Indicator;
@@ -97,15 +99,15 @@ export function SeriesChart({
       ) : (
         <EChart
           option={option}
-          label={t('indicators.series.label', { title: indicator.title.sv })}
+          label={t('indicators.series.label', { title: titleOf(indicator, lang) })}
           testId="series-chart"
         />
       )}
       <details className="table-details">
         <summary>{t('indicators.series.asTable')}</summary>
-        <div className="table-wrap">
+        <TableScroll label={t('indicators.series.caption', { title: titleOf(indicator, lang) })}>
           <table className="data-table">
-            <caption>{t('indicators.series.caption', { title: indicator.title.sv })}</caption>
+            <caption>{t('indicators.series.caption', { title: titleOf(indicator, lang) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('indicators.area')}</th>
@@ -133,7 +135,7 @@ export function SeriesChart({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
       <SourceLine
         indicator={indicator}

@@ -6,7 +6,9 @@ export function SourceLine({ indicator, extra }: { indicator: Indicator; extra?:
   const { t } = useTranslation();
   return (
     <p className="source-note">
-      {t('indicators.source', { source: indicator.source ?? t('indicators.sourceUnknown') })}
+      {t('indicators.source', {
+        source: (indicator.source ?? t('indicators.sourceUnknown')).replace(/\.\s*$/, ''),
+      })}
       {extra ? ` ${extra}` : ''}
     </p>
   );

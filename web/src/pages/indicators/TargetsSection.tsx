@@ -4,6 +4,7 @@ import { ApiError, api, unwrap, unwrapEmpty } from '../../api/client';
 import { formatNumber } from '../../lib/format';
 import type { Sex, Target } from './api';
 import { SEXES, sexLabel } from './labels';
+import { TableScroll } from './TableScroll';
 
 type Props = {
   indicatorId: string;
@@ -45,7 +46,14 @@ export function TargetsSection({ indicatorId, targets, areas, canEdit, onChanged
     event.preventDefault();
     const value = parseNumber(form.value);
     const year = Number(form.year);
-    if (!Number.isFinite(value) || form.value.trim() === '' || !Number.isInteger(year)) {
+    const yearOk = (text: string) =>
+      /^\d{4}$/.test(text.trim()) && Number(text) >= 1900 && Number(text) <= 2200;
+    if (
+      !Number.isFinite(value) ||
+      form.value.trim() === '' ||
+      !yearOk(form.year) ||
+      (form.baseYear.trim() !== '' && !yearOk(form.baseYear))
+    ) {
       setMessage({ ok: false, text: t('indicators.targets.invalid') });
       return;
     }
@@ -60,7 +68,7 @@ export function TargetsSection({ indicatorId, targets, areas, canEdit, onChanged
             sex: form.sex,
             value,
             year,
-            baseYear: form.baseYear ? Number(form.baseYear) : null,
+            baseYear: form.baseYear.trim() ? Number(form.baseYear) : null,
             source: form.source.trim() || null,
           },
         }),
@@ -102,7 +110,7 @@ export function TargetsSection({ indicatorId, targets, areas, canEdit, onChanged
       {targets.length === 0 ? (
         <p>{t('indicators.targets.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t('indicators.targets.caption')}>
           <table className="data-table">
             <caption>{t('indicators.targets.caption')}</caption>
             <thead>
@@ -155,7 +163,7 @@ export function TargetsSection({ indicatorId, targets, areas, canEdit, onChanged
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {canEdit ? (
         <form className="form target-form" onSubmit={add} aria-labelledby="target-form-title">

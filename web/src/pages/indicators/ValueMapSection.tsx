@@ -4,6 +4,7 @@ import type { AreaGeoJson } from '../../api/client';
 import { ValueMap, type ValueMapClass } from '../../components/ValueMap';
 import { formatNumber } from '../../lib/format';
 import type { Indicator, IndicatorValue } from './api';
+import { titleOf } from './labels';
 import { SourceLine } from './SourceLine';
 
 const COLORS = ['#d6eeec', '#8fcfca', '#3b9ba3', '#0b5570'];
@@ -97,27 +98,14 @@ export function ValueMapSection({
           <input
             id="year-slider"
             type="range"
-            min={first}
-            max={last}
+            // The slider moves over the years that have values, so every arrow key press lands on one.
+            min={0}
+            max={years.length - 1}
             step={1}
-            value={year}
-            list="year-ticks"
+            value={Math.max(0, years.indexOf(year))}
             aria-valuetext={String(year)}
-            onChange={(e) => {
-              const wanted = Number(e.target.value);
-              // Jump to the nearest year that has values.
-              const nearest = years.reduce(
-                (best, y) => (Math.abs(y - wanted) < Math.abs(best - wanted) ? y : best),
-                first,
-              );
-              onYear(nearest);
-            }}
+            onChange={(e) => onYear(years[Number(e.target.value)] ?? year)}
           />
-          <datalist id="year-ticks">
-            {years.map((y) => (
-              <option key={y} value={y} />
-            ))}
-          </datalist>
           <p className="field-hint">{t('indicators.map.yearsHint', { first, last, count: years.length })}</p>
         </div>
       ) : null}
@@ -137,7 +125,7 @@ export function ValueMapSection({
           </p>
           <ValueMap
             geojson={geojson}
-            label={t('indicators.map.label', { title: indicator.title.sv, year })}
+            label={t('indicators.map.label', { title: titleOf(indicator, lang), year })}
             classes={classes}
             items={items}
             legendTitle={unit || t('indicators.map.legend')}

@@ -23,3 +23,10 @@ export const measureOf = (year: DisparityYear, key: MeasureKey) => year[key];
 
 /** The county's name: "Jämtlands län" comes from the API; Sweden is "Riket". */
 export const SWEDEN = 'SE';
+
+/** The indicator's name in the UI language (Swedish when there is no English name). */
+export const titleOf = (i: Indicator, lang: string): string =>
+  (lang === 'en' ? (i.title.en ?? i.title.sv) : i.title.sv) ?? i.id;
+
+/** Server explanations are English: mark them so screen readers read them as English (WCAG 3.1.2). */
+export const serverLang = 'en';
