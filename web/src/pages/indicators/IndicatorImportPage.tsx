@@ -182,24 +182,7 @@ function KoladaForm({
           <input id="kolada-to" inputMode="numeric" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
       </div>
-      {invalid ? (
-        <p className="form-error" role="alert">
-          {invalid}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={busy}
-          onClick={() => submit(true)()}
-        >
-          {t('indicators.import.check')}
-        </button>
-        <button type="submit" className="button" disabled={busy}>
-          {t('indicators.import.run')}
-        </button>
-      </div>
+      <ImportActions problem={invalid} disabled={busy} onCheck={() => submit(true)()} />
     </form>
   );
 }
@@ -302,24 +285,7 @@ function PxWebForm({
           {t('indicators.import.pxweb.selectionHint')}
         </p>
       </div>
-      {invalid ? (
-        <p className="form-error" role="alert">
-          {invalid}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={busy}
-          onClick={() => submit(true)()}
-        >
-          {t('indicators.import.check')}
-        </button>
-        <button type="submit" className="button" disabled={busy}>
-          {t('indicators.import.run')}
-        </button>
-      </div>
+      <ImportActions problem={invalid} disabled={busy} onCheck={() => submit(true)()} />
     </form>
   );
 }
@@ -361,20 +327,38 @@ function FileForm({ busy, onRun }: { busy: boolean; onRun: (file: File, dryRun: 
           onChange={(e) => setFile(e.target.files?.[0])}
         />
       </div>
+      <ImportActions disabled={!file || busy} onCheck={() => file && onRun(file, true)} />
+    </form>
+  );
+}
+
+/** A form's problem (if any) and its two buttons: check only (dry run) and import. */
+function ImportActions({
+  problem,
+  disabled,
+  onCheck,
+}: {
+  problem?: string;
+  disabled: boolean;
+  onCheck: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {problem ? (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       <div className="form-actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={!file || busy}
-          onClick={() => file && onRun(file, true)}
-        >
+        <button type="button" className="button button-secondary" disabled={disabled} onClick={onCheck}>
           {t('indicators.import.check')}
         </button>
-        <button type="submit" className="button" disabled={!file || busy}>
+        <button type="submit" className="button" disabled={disabled}>
           {t('indicators.import.run')}
         </button>
       </div>
-    </form>
+    </>
   );
 }
 
