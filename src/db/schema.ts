@@ -792,6 +792,326 @@ export const effortIndicatorValues = pgTable(
   (t) => [primaryKey({ columns: [t.indicatorId, t.period, t.sex, t.areaCode] })],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Goal conflicts (målkonflikter), the interaction matrix and Sami consultation (lag 2022:66).
+
+export const conflictStatuses = ['identified', 'analysed', 'handled', 'followed_up', 'dismissed'] as const;
+export type ConflictStatus = (typeof conflictStatuses)[number];
+export const conflictVisibilityMethods = [
+  'analysis',
+  'dialogue',
+  'consultation',
+  'effort_assessment',
+  'interaction_matrix',
+  'other',
+] as const;
+export const conflictHandlings = ['measure', 'trade_off'] as const;
+export const conflictGoalKinds = [
+  'priority',
+  'strength_area',
+  'national_area',
+  'sdg_target',
+  'free_text',
+] as const;
+export type ConflictGoalKind = (typeof conflictGoalKinds)[number];
+
+/** A goal conflict in the region's growth work: what is in tension, where, and how bad. */
+export const goalConflicts = pgTable(
+  'goal_conflicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    title: text('title').notNull(),
+    titleSort: text('title_sort').notNull().default(''),
+    description: text('description').notNull().default(''),
+    /** The sustainability dimensions involved (assessment dimensions). */
+    dimensions: jsonb('dimensions').$type<AssessmentDimension[]>().notNull().default([]),
+    severity: integer('severity').notNull(),
+    madeVisibleBy: text('made_visible_by', { enum: conflictVisibilityMethods }).notNull(),
+    /** The current status: the latest step's. Kept here so lists filter in SQL. */
+    status: text('status', { enum: conflictStatuses }).notNull().default('identified'),
+    /** Decisions taken about the conflict (by whom, when, what, where it is documented). */
+    decisions: jsonb('decisions')
+      .$type<{ date: string; body: string; summary: string; url: string | null }[]>()
+      .notNull()
+      .default([]),
+    /** Where the facts come from. */
+    sources: jsonb('sources').$type<{ label: string; url: string | null }[]>().notNull().default([]),
+    /** The review-queue suggestion this conflict was made from, if any. */
+    suggestionKey: text('suggestion_key'),
+    visibility: text('visibility', { enum: visibilities }).notNull().default('internal'),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('goal_conflicts_region_idx').on(t.regionCode, t.status),
+    check('goal_conflicts_severity_range', sql`${t.severity} between 1 and 3`),
+  ],
+);
+
+/** The goals in tension: a steering item of the region, an SDG target, or free text. */
+export const goalConflictGoals = pgTable(
+  'goal_conflict_goals',
+  {
+    conflictId: uuid('conflict_id')
+      .notNull()
+      .references(() => goalConflicts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: conflictGoalKinds }).notNull(),
+    priorityId: uuid('priority_id').references(() => longTermPriorities.id),
+    strengthAreaId: uuid('strength_area_id').references(() => strengthAreas.id),
+    nationalAreaCode: integer('national_area_code').references(() => nationalStrategyAreas.code),
+    sdgTargetId: text('sdg_target_id').references(() => sdgTargets.id),
+    freeText: text('free_text'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conflictId, t.position] }),
+    index('goal_conflict_goals_strength_area_idx').on(t.strengthAreaId),
+    check(
+      'goal_conflict_goals_one_reference',
+      sql`(case ${t.kind} when 'priority' then ${t.priorityId} is not null when 'strength_area' then ${t.strengthAreaId} is not null when 'national_area' then ${t.nationalAreaCode} is not null when 'sdg_target' then ${t.sdgTargetId} is not null else ${t.freeText} is not null end)`,
+    ),
+  ],
+);
+
+/** Places a conflict affects: municipalities and samebyar. */
+export const goalConflictPlaces = pgTable(
+  'goal_conflict_places',
+  {
+    conflictId: uuid('conflict_id')
+      .notNull()
+      .references(() => goalConflicts.id, { onDelete: 'cascade' }),
+    areaCode: text('area_code')
+      .notNull()
+      .references(() => areas.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conflictId, t.areaCode] }),
+    index('goal_conflict_places_area_idx').on(t.areaCode),
+  ],
+);
+
+/** Actors (organisations) the conflict concerns. */
+export const goalConflictActors = pgTable(
+  'goal_conflict_actors',
+  {
+    conflictId: uuid('conflict_id')
+      .notNull()
+      .references(() => goalConflicts.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.conflictId, t.organisationId] })],
+);
+
+/** Efforts linked to a conflict (causing it, or handling it). */
+export const goalConflictEfforts = pgTable(
+  'goal_conflict_efforts',
+  {
+    conflictId: uuid('conflict_id')
+      .notNull()
+      .references(() => goalConflicts.id, { onDelete: 'cascade' }),
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conflictId, t.effortId] }),
+    index('goal_conflict_efforts_effort_idx').on(t.effortId),
+  ],
+);
+
+/**
+ * The handling history: one row per step, never changed or removed (the history is the record).
+ * The conflict's status is the latest step's.
+ */
+export const goalConflictSteps = pgTable(
+  'goal_conflict_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conflictId: uuid('conflict_id')
+      .notNull()
+      .references(() => goalConflicts.id, { onDelete: 'cascade' }),
+    sequence: integer('sequence').notNull(),
+    status: text('status', { enum: conflictStatuses }).notNull(),
+    stepDate: date('step_date', { mode: 'string' }).notNull(),
+    text: text('text').notNull(),
+    /** For "handled": a measure taken, or a trade-off decided (with its justification). */
+    handling: text('handling', { enum: conflictHandlings }),
+    justification: text('justification'),
+    followUpIndicatorId: text('follow_up_indicator_id').references(() => indicators.id),
+    isExample: boolean('is_example').notNull().default(false),
+    recordedByUserId: uuid('recorded_by_user_id'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('goal_conflict_steps_sequence').on(t.conflictId, t.sequence)],
+);
+
+/**
+ * What editors decided about a suggested conflict from the review queue. A suggestion is shown
+ * again only when its inputs (hashed) have changed since the decision.
+ */
+export const conflictSuggestionDecisions = pgTable(
+  'conflict_suggestion_decisions',
+  {
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    suggestionKey: text('suggestion_key').notNull(),
+    inputsHash: text('inputs_hash').notNull(),
+    decision: text('decision', { enum: ['dismissed', 'converted'] }).notNull(),
+    reason: text('reason'),
+    conflictId: uuid('conflict_id').references(() => goalConflicts.id, { onDelete: 'set null' }),
+    decidedByLabel: text('decided_by_label').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.suggestionKey] })],
+);
+
+export const matrixNodeKinds = ['priority', 'strength_area', 'sdg_target', 'own_goal'] as const;
+
+/** An interaction matrix (SEI SDG Synergies): how progress on one node influences another. */
+export const interactionMatrices = pgTable(
+  'interaction_matrices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    visibility: text('visibility', { enum: visibilities }).notNull().default('internal'),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('interaction_matrices_region_idx').on(t.regionCode)],
+);
+
+export const interactionMatrixNodes = pgTable(
+  'interaction_matrix_nodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matrixId: uuid('matrix_id')
+      .notNull()
+      .references(() => interactionMatrices.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: matrixNodeKinds }).notNull(),
+    /** The priority number, strength-area slug or SDG target id; null for own goals. */
+    ref: text('ref'),
+    label: text('label').notNull(),
+  },
+  (t) => [index('interaction_matrix_nodes_matrix_idx').on(t.matrixId, t.position)],
+);
+
+/** A person scoring a matrix (workshop participants need no account). */
+export const interactionMatrixScorers = pgTable(
+  'interaction_matrix_scorers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matrixId: uuid('matrix_id')
+      .notNull()
+      .references(() => interactionMatrices.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+  },
+  (t) => [unique('interaction_matrix_scorers_name').on(t.matrixId, t.name)],
+);
+
+export const interactionMatrixScores = pgTable(
+  'interaction_matrix_scores',
+  {
+    scorerId: uuid('scorer_id')
+      .notNull()
+      .references(() => interactionMatrixScorers.id, { onDelete: 'cascade' }),
+    rowNodeId: uuid('row_node_id')
+      .notNull()
+      .references(() => interactionMatrixNodes.id, { onDelete: 'cascade' }),
+    columnNodeId: uuid('column_node_id')
+      .notNull()
+      .references(() => interactionMatrixNodes.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    rationale: text('rationale'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scorerId, t.rowNodeId, t.columnNodeId] }),
+    check('interaction_matrix_scores_range', sql`${t.score} between -3 and 3`),
+    check('interaction_matrix_scores_off_diagonal', sql`${t.rowNodeId} <> ${t.columnNodeId}`),
+  ],
+);
+
+export const consultationMatterKinds = ['effort', 'decision', 'document', 'other'] as const;
+export const consultationInitiators = ['region', 'sami_party'] as const;
+export const consultationForms = ['meeting', 'written', 'digital_meeting', 'other'] as const;
+export const consultationOutcomes = [
+  'pending',
+  'agreement',
+  'consent',
+  'no_agreement_declared',
+  'exempted',
+] as const;
+export type ConsultationOutcome = (typeof consultationOutcomes)[number];
+
+/** A consultation with Sami parties under lag (2022:66) om konsultation i frågor som rör det samiska folket. */
+export const samiConsultations = pgTable(
+  'sami_consultations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    matterKind: text('matter_kind', { enum: consultationMatterKinds }).notNull(),
+    matterTitle: text('matter_title').notNull(),
+    /** The effort the matter is about, if any. */
+    effortId: uuid('effort_id').references(() => efforts.id, { onDelete: 'set null' }),
+    /** Why the matter may be of particular significance for the Sami. */
+    significance: text('significance').notNull().default(''),
+    initiatedBy: text('initiated_by', { enum: consultationInitiators }).notNull(),
+    requestedOn: date('requested_on', { mode: 'string' }),
+    meetings: jsonb('meetings').$type<{ date: string; form: string; note: string }[]>().notNull().default([]),
+    form: text('form', { enum: consultationForms }),
+    /** Minutes and attachments: titles with links to where they are kept (diarium, document store). */
+    documents: jsonb('documents').$type<{ title: string; url: string | null }[]>().notNull().default([]),
+    /** pending = open; agreement, consent, or declared that agreement cannot be reached; or exempted (§4). */
+    outcome: text('outcome', { enum: consultationOutcomes }).notNull().default('pending'),
+    outcomeOn: date('outcome_on', { mode: 'string' }),
+    outcomeNote: text('outcome_note'),
+    /** The ground for an exemption under §4 of the law. */
+    exemptionGround: text('exemption_ground'),
+    /** The decision taken on the matter afterwards. */
+    decisionText: text('decision_text'),
+    decisionOn: date('decision_on', { mode: 'string' }),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('sami_consultations_region_idx').on(t.regionCode),
+    index('sami_consultations_effort_idx').on(t.effortId),
+  ],
+);
+
+/** The Sami parties of a consultation (Sametinget, samebyar, Sami organisations) as actors. */
+export const samiConsultationParties = pgTable(
+  'sami_consultation_parties',
+  {
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => samiConsultations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.consultationId, t.organisationId] }),
+    index('sami_consultation_parties_organisation_idx').on(t.organisationId),
+  ],
+);
+
 /**
  * Tables in dependency order (parents first). Used by export/import; every new table must be
  * added here, which a test checks.
@@ -832,4 +1152,17 @@ export const tablesInDependencyOrder = [
   effortAssessments,
   effortIndicators,
   effortIndicatorValues,
+  goalConflicts,
+  goalConflictGoals,
+  goalConflictPlaces,
+  goalConflictActors,
+  goalConflictEfforts,
+  goalConflictSteps,
+  conflictSuggestionDecisions,
+  interactionMatrices,
+  interactionMatrixNodes,
+  interactionMatrixScorers,
+  interactionMatrixScores,
+  samiConsultations,
+  samiConsultationParties,
 ] as const;
