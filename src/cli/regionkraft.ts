@@ -10,6 +10,7 @@ import { type Database, openDatabase } from '../db/connection.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
 import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
+import { seedDemoConflicts } from '../features/conflicts/demo-conflicts.ts';
 import { seedDemoEfforts } from '../features/efforts/demo-efforts.ts';
 import type { ImportReport } from '../features/indicators/import-values.ts';
 import {
@@ -92,6 +93,10 @@ program
         const examples = await seedDemoEfforts(database.db, regionCode);
         log(
           `DEMO: ${examples.efforts} example efforts and ${examples.actors} example actors added (marked as example data).`,
+        );
+        const conflicts = await seedDemoConflicts(database.db, config.dataFilesDir, regionCode);
+        log(
+          `DEMO: ${conflicts.conflicts} documented goal conflicts, ${conflicts.matrices} example interaction matrix and ${conflicts.consultations} example Sami consultations added.`,
         );
       }
     });

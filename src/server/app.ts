@@ -29,6 +29,10 @@ import { setupRoutes } from '../features/access/setup-routes.ts';
 import { userRoutes } from '../features/access/user-routes.ts';
 import { organisationRoutes } from '../features/actors/organisation-routes.ts';
 import { auditRoutes } from '../features/audit/audit-routes.ts';
+import { conflictRoutes } from '../features/conflicts/conflict-routes.ts';
+import { consultationRoutes } from '../features/conflicts/consultations/consultation-routes.ts';
+import { matrixRoutes } from '../features/conflicts/matrix/matrix-routes.ts';
+import { suggestionRoutes } from '../features/conflicts/suggestion-routes.ts';
 import { effortFileRoutes } from '../features/efforts/effort-file-routes.ts';
 import { effortRoutes } from '../features/efforts/effort-routes.ts';
 import { healthRoutes } from '../features/health/health-routes.ts';
@@ -254,6 +258,10 @@ export async function buildApp({
       await api.register(territoryRoutes);
       await api.register(steeringRoutes);
       await api.register(sdgRoutes);
+      await api.register(conflictRoutes);
+      await api.register(suggestionRoutes);
+      await api.register(matrixRoutes);
+      await api.register(consultationRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,7 @@
  * decode CSV text strictly as UTF-8, find its delimiter, open an Excel workbook. Each failure is
  * a 422 with a message that tells the user what to do.
  */
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { HttpProblem } from '../server/problem.ts';
 
@@ -43,3 +44,57 @@ export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   }
   return workbook;
 }
+
+/** A cell as read: text, or a number straight from an Excel number cell. */
+export type Cell = string | number;
+export type RawRow = { row: number; cells: Cell[] };
+
+/** The rows of a CSV file with their row numbers (as a spreadsheet shows them). */
+export function readCsvRows(buffer: Buffer): { rows: RawRow[]; delimiter: string } {
+  const text = decodeCsvText(buffer);
+  const delimiter = csvDelimiter(text);
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true });
+  } catch (error) {
+    throw badFile(`The CSV file cannot be read: ${(error as Error).message}`, 'BAD_CSV');
+  }
+  // Empty lines are records too, so the index is the row number a spreadsheet shows.
+  return { rows: records.map((cells, i) => ({ row: i + 1, cells })), delimiter };
+}
+
+/** The cell as the user sees it: numbers stay numbers, formulas give their result. */
+export function xlsxCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('error' in value) return String(value.error);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const { result } = value as ExcelJS.CellFormulaValue;
+    if (result === undefined || result === null)
+      return `=${(value as ExcelJS.CellFormulaValue).formula ?? (value as ExcelJS.CellSharedFormulaValue).sharedFormula}`;
+    return xlsxCell(result as ExcelJS.CellValue);
+  }
+  if ('text' in value) return xlsxCell(value.text as ExcelJS.CellValue);
+  return '';
+}
+
+/** The first sheet's rows with their row numbers; at most maxRows rows below the header. */
+export async function readXlsxRows(buffer: Buffer, maxRows: number): Promise<RawRow[]> {
+  const workbook = await loadWorkbook(buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.actualRowCount === 0) throw badFile('The workbook has no rows', 'EMPTY_FILE');
+  if (sheet.actualRowCount > maxRows + 1) throw tooManyRows(maxRows);
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    for (let col = 1; col <= row.cellCount; col++) cells.push(xlsxCell(row.getCell(col).value));
+    rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+export const tooManyRows = (maxRows: number) =>
+  badFile(`At most ${maxRows.toLocaleString('en')} value rows per file: split the file`, 'TOO_MANY_ROWS');

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { allowedNextStatuses, type StepInput, stepProblems } from './conflict-rules.ts';
 
 const today = '2026-11-27';
-const step = (over: Partial<StepInput>): StepInput => ({ status: 'analysed', date: '2026-01-10', text: 'x', ...over });
+const step = (over: Partial<StepInput>): StepInput => ({
+  status: 'analysed',
+  date: '2026-01-10',
+  text: 'x',
+  ...over,
+});
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
 
 describe('stepProblems', () => {

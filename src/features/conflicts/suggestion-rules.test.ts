@@ -36,7 +36,9 @@ describe('assessmentSuggestion', () => {
   });
 
   it('raises −2 anywhere, even alone', () => {
-    expect(assessmentSuggestion(effort({ assessments: [{ dimension: 'social', score: -2 }] }))).not.toBeNull();
+    expect(
+      assessmentSuggestion(effort({ assessments: [{ dimension: 'social', score: -2 }] })),
+    ).not.toBeNull();
   });
 
   it('does not raise +1 with −1, +3 with 0, or −1 alone', () => {
@@ -102,7 +104,9 @@ describe('samiPlaceSuggestion', () => {
         presence,
       ),
     ).toBeNull();
-    expect(samiPlaceSuggestion(effort({ municipalities: ['2309'], hasConsultation: true }), presence)).toBeNull();
+    expect(
+      samiPlaceSuggestion(effort({ municipalities: ['2309'], hasConsultation: true }), presence),
+    ).toBeNull();
     expect(samiPlaceSuggestion(effort({ municipalities: ['2380'] }), presence)).toBeNull();
   });
 });

@@ -97,7 +97,10 @@ export function samiPlaceSuggestion(
     .filter((code) => (samebyarByMunicipality.get(code)?.length ?? 0) > 0)
     .sort();
   const samebyar = [
-    ...new Set([...effort.samebyar, ...municipalities.flatMap((code) => samebyarByMunicipality.get(code) ?? [])]),
+    ...new Set([
+      ...effort.samebyar,
+      ...municipalities.flatMap((code) => samebyarByMunicipality.get(code) ?? []),
+    ]),
   ].sort();
   if (samebyar.length === 0) return null;
   const sami = effort.assessments.find((a) => a.dimension === 'sami_conditions');

@@ -3968,6 +3968,2804 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/goal-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Goal conflicts you may see, filtered by status, dimension, place and strength area (?format=csv|xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                    dimension?: "economic" | "social" | "environmental" | "gender_equality" | "sami_conditions";
+                    /** @description A municipality or sameby area code */
+                    place?: string;
+                    strengthArea?: string;
+                    /** @description Words in the title or description */
+                    q?: string;
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                                severity: number;
+                                dimensions: ("economic" | "social" | "environmental" | "gender_equality" | "sami_conditions")[];
+                                /** @enum {string} */
+                                madeVisibleBy: "analysis" | "dialogue" | "consultation" | "effort_assessment" | "interaction_matrix" | "other";
+                                places: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    type: "municipality" | "sameby" | "county";
+                                }[];
+                                goals: {
+                                    /** @enum {string} */
+                                    kind: "priority" | "strength_area" | "national_area" | "sdg_target" | "free_text";
+                                    ref: string;
+                                    label: string;
+                                }[];
+                                latestStepDate: string;
+                                /** @enum {string} */
+                                visibility: "internal" | "published";
+                                isExample: boolean;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a goal conflict (its first step, "identified", is recorded with it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default [] */
+                        goals?: {
+                            /** @enum {string} */
+                            kind: "priority" | "strength_area" | "national_area" | "sdg_target" | "free_text";
+                            /** @description priority or strength area: its id; national area: its code; SDG target: its id (e.g. 7.2); free text: the text */
+                            ref: string;
+                        }[];
+                        /** @default [] */
+                        dimensions?: ("economic" | "social" | "environmental" | "gender_equality" | "sami_conditions")[];
+                        /**
+                         * @description Municipality or sameby area codes
+                         * @default []
+                         */
+                        places?: string[];
+                        /** @default [] */
+                        actorIds?: string[];
+                        severity: number;
+                        /** @enum {string} */
+                        madeVisibleBy: "analysis" | "dialogue" | "consultation" | "effort_assessment" | "interaction_matrix" | "other";
+                        /** @default [] */
+                        effortIds?: string[];
+                        decisions?: {
+                            /** Format: date */
+                            date: string;
+                            /** @description Who decided (e.g. Regionala utvecklingsnämnden) */
+                            body: string;
+                            summary: string;
+                            url?: string | null;
+                        }[];
+                        sources?: {
+                            label: string;
+                            url?: string | null;
+                        }[];
+                        /**
+                         * @default internal
+                         * @enum {string}
+                         */
+                        visibility?: "internal" | "published";
+                        /** @description The first step; default: today, "Identifierad" */
+                        identified?: {
+                            /** Format: date */
+                            date: string;
+                            text: string;
+                        };
+                        /** @description The review-queue suggestion this conflict is made from (it then leaves the queue) */
+                        fromSuggestion?: {
+                            key: string;
+                            inputsHash: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                            severity: number;
+                            dimensions: ("economic" | "social" | "environmental" | "gender_equality" | "sami_conditions")[];
+                            /** @enum {string} */
+                            madeVisibleBy: "analysis" | "dialogue" | "consultation" | "effort_assessment" | "interaction_matrix" | "other";
+                            places: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "municipality" | "sameby" | "county";
+                            }[];
+                            goals: {
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "national_area" | "sdg_target" | "free_text";
+                                ref: string;
+                                label: string;
+                            }[];
+                            latestStepDate: string;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            description: string;
+                            actors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                            }[];
+                            efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            }[];
+                            decisions: {
+                                date: string;
+                                body: string;
+                                summary: string;
+                                url: string | null;
+                            }[];
+                            sources: {
+                                label: string;
+                                url: string | null;
+                            }[];
+                            suggestionKey: string | null;
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                                date: string;
+                                text: string;
+                                handling: ("measure" | "trade_off") | null;
+                                justification: string | null;
+                                followUpIndicator: {
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                isExample: boolean;
+                                recordedBy: string;
+                                recordedAt: string;
+                            }[];
+                            /** @description Statuses the next step may have */
+                            nextStatuses: ("identified" | "analysed" | "handled" | "followed_up" | "dismissed")[];
+                            warnings: {
+                                /** @enum {string} */
+                                code: "decision_while_consultation_open" | "decision_while_open";
+                                /** Format: uuid */
+                                consultationId: string;
+                                consultationTitle: string;
+                                message: string;
+                            }[];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goal-conflicts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One goal conflict with its handling history (its ETag is the version to send when changing it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                            severity: number;
+                            dimensions: ("economic" | "social" | "environmental" | "gender_equality" | "sami_conditions")[];
+                            /** @enum {string} */
+                            madeVisibleBy: "analysis" | "dialogue" | "consultation" | "effort_assessment" | "interaction_matrix" | "other";
+                            places: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "municipality" | "sameby" | "county";
+                            }[];
+                            goals: {
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "national_area" | "sdg_target" | "free_text";
+                                ref: string;
+                                label: string;
+                            }[];
+                            latestStepDate: string;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            description: string;
+                            actors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                            }[];
+                            efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            }[];
+                            decisions: {
+                                date: string;
+                                body: string;
+                                summary: string;
+                                url: string | null;
+                            }[];
+                            sources: {
+                                label: string;
+                                url: string | null;
+                            }[];
+                            suggestionKey: string | null;
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                                date: string;
+                                text: string;
+                                handling: ("measure" | "trade_off") | null;
+                                justification: string | null;
+                                followUpIndicator: {
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                isExample: boolean;
+                                recordedBy: string;
+                                recordedAt: string;
+                            }[];
+                            /** @description Statuses the next step may have */
+                            nextStatuses: ("identified" | "analysed" | "handled" | "followed_up" | "dismissed")[];
+                            warnings: {
+                                /** @enum {string} */
+                                code: "decision_while_consultation_open" | "decision_while_open";
+                                /** Format: uuid */
+                                consultationId: string;
+                                consultationTitle: string;
+                                message: string;
+                            }[];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a goal conflict's description (If-Match; the handling history is changed only by adding steps) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        goals?: {
+                            /** @enum {string} */
+                            kind: "priority" | "strength_area" | "national_area" | "sdg_target" | "free_text";
+                            /** @description priority or strength area: its id; national area: its code; SDG target: its id (e.g. 7.2); free text: the text */
+                            ref: string;
+                        }[];
+                        dimensions?: ("economic" | "social" | "environmental" | "gender_equality" | "sami_conditions")[];
+                        /** @description Municipality or sameby area codes */
+                        places?: string[];
+                        actorIds?: string[];
+                        severity?: number;
+                        /** @enum {string} */
+                        madeVisibleBy?: "analysis" | "dialogue" | "consultation" | "effort_assessment" | "interaction_matrix" | "other";
+                        effortIds?: string[];
+                        decisions?: {
+                            /** Format: date */
+                            date: string;
+                            /** @description Who decided (e.g. Regionala utvecklingsnämnden) */
+                            body: string;
+                            summary: string;
+                            url?: string | null;
+                        }[];
+                        sources?: {
+                            label: string;
+                            url?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        visibility?: "internal" | "published";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                            severity: number;
+                            dimensions: ("economic" | "social" | "environmental" | "gender_equality" | "sami_conditions")[];
+                            /** @enum {string} */
+                            madeVisibleBy: "analysis" | "dialogue" | "consultation" | "effort_assessment" | "interaction_matrix" | "other";
+                            places: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "municipality" | "sameby" | "county";
+                            }[];
+                            goals: {
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "national_area" | "sdg_target" | "free_text";
+                                ref: string;
+                                label: string;
+                            }[];
+                            latestStepDate: string;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            description: string;
+                            actors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                            }[];
+                            efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            }[];
+                            decisions: {
+                                date: string;
+                                body: string;
+                                summary: string;
+                                url: string | null;
+                            }[];
+                            sources: {
+                                label: string;
+                                url: string | null;
+                            }[];
+                            suggestionKey: string | null;
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                                date: string;
+                                text: string;
+                                handling: ("measure" | "trade_off") | null;
+                                justification: string | null;
+                                followUpIndicator: {
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                isExample: boolean;
+                                recordedBy: string;
+                                recordedAt: string;
+                            }[];
+                            /** @description Statuses the next step may have */
+                            nextStatuses: ("identified" | "analysed" | "handled" | "followed_up" | "dismissed")[];
+                            warnings: {
+                                /** @enum {string} */
+                                code: "decision_while_consultation_open" | "decision_while_open";
+                                /** Format: uuid */
+                                consultationId: string;
+                                consultationTitle: string;
+                                message: string;
+                            }[];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/goal-conflicts/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a step to the handling history (If-Match: the conflict's version); nothing earlier changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                        /** Format: date */
+                        date: string;
+                        text: string;
+                        handling?: ("measure" | "trade_off") | null;
+                        justification?: string | null;
+                        followUpIndicatorId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                            severity: number;
+                            dimensions: ("economic" | "social" | "environmental" | "gender_equality" | "sami_conditions")[];
+                            /** @enum {string} */
+                            madeVisibleBy: "analysis" | "dialogue" | "consultation" | "effort_assessment" | "interaction_matrix" | "other";
+                            places: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "municipality" | "sameby" | "county";
+                            }[];
+                            goals: {
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "national_area" | "sdg_target" | "free_text";
+                                ref: string;
+                                label: string;
+                            }[];
+                            latestStepDate: string;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            description: string;
+                            actors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                            }[];
+                            efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            }[];
+                            decisions: {
+                                date: string;
+                                body: string;
+                                summary: string;
+                                url: string | null;
+                            }[];
+                            sources: {
+                                label: string;
+                                url: string | null;
+                            }[];
+                            suggestionKey: string | null;
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                status: "identified" | "analysed" | "handled" | "followed_up" | "dismissed";
+                                date: string;
+                                text: string;
+                                handling: ("measure" | "trade_off") | null;
+                                justification: string | null;
+                                followUpIndicator: {
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                isExample: boolean;
+                                recordedBy: string;
+                                recordedAt: string;
+                            }[];
+                            /** @description Statuses the next step may have */
+                            nextStatuses: ("identified" | "analysed" | "handled" | "followed_up" | "dismissed")[];
+                            warnings: {
+                                /** @enum {string} */
+                                code: "decision_while_consultation_open" | "decision_while_open";
+                                /** Format: uuid */
+                                consultationId: string;
+                                consultationTitle: string;
+                                message: string;
+                            }[];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goal-conflict-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suggested goal conflicts to review: efforts scored ≥ +2 and ≤ −1 (or ≤ −2), efforts near samebyar without Sami assessment or consultation, matrix cells of −2/−3 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "effort_assessment" | "sami_place" | "interaction_matrix";
+                                /** @description Send it back when deciding, so a changed suggestion is not decided blind */
+                                inputsHash: string;
+                                effort: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                matrix: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    row: string;
+                                    column: string;
+                                    score: number;
+                                } | null;
+                                positive: {
+                                    /** @enum {string} */
+                                    dimension: "economic" | "social" | "environmental" | "gender_equality" | "sami_conditions";
+                                    score: number;
+                                }[];
+                                negative: {
+                                    /** @enum {string} */
+                                    dimension: "economic" | "social" | "environmental" | "gender_equality" | "sami_conditions";
+                                    score: number;
+                                }[];
+                                samebyar: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                /** @description Reached municipalities where a sameby is stated to be present */
+                                municipalities: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                samiScore: number | null;
+                                proposal: {
+                                    title: string;
+                                    dimensions: ("economic" | "social" | "environmental" | "gender_equality" | "sami_conditions")[];
+                                    places: string[];
+                                    effortIds: string[];
+                                    /** @enum {string} */
+                                    madeVisibleBy: "effort_assessment" | "consultation" | "interaction_matrix";
+                                    severity: number;
+                                };
+                            }[];
+                            /** @description Suggestions already turned into conflicts or dismissed */
+                            decided: number;
+                            dismissed: {
+                                key: string;
+                                reason: string | null;
+                                decidedBy: string;
+                                decidedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goal-conflict-suggestions/dismissals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a suggestion with a reason; it comes back only if its inputs change (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        inputsHash: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction-matrices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Interaction matrices you may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string;
+                                nodeCount: number;
+                                scorerCount: number;
+                                /** @enum {string} */
+                                visibility: "internal" | "published";
+                                isExample: boolean;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an interaction matrix with its nodes and scorers (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /**
+                         * @default internal
+                         * @enum {string}
+                         */
+                        visibility?: "internal" | "published";
+                        nodes: {
+                            /**
+                             * Format: uuid
+                             * @description An existing node (keeps its scores); leave out for a new node
+                             */
+                            id?: string;
+                            /** @enum {string} */
+                            kind: "priority" | "strength_area" | "sdg_target" | "own_goal";
+                            /** @description Priority number, strength-area slug or SDG target id */
+                            ref?: string | null;
+                            label: string;
+                        }[];
+                        /** @default [] */
+                        scorers?: {
+                            /** Format: uuid */
+                            id?: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            nodeCount: number;
+                            scorerCount: number;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "sdg_target" | "own_goal";
+                                ref: string | null;
+                                label: string;
+                            }[];
+                            scorers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                scoredCells: number;
+                            }[];
+                            /** @description combined[i][j]: median of the scorers for row node i on column node j (nodes in order) */
+                            combined: (number | null)[][];
+                            disagreements: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                min: number;
+                                max: number;
+                                spread: number;
+                                scores: {
+                                    /** Format: uuid */
+                                    scorerId: string;
+                                    score: number;
+                                }[];
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                nodeId: string;
+                                rowSum: number;
+                                rowPositive: number;
+                                rowNegative: number;
+                                columnSum: number;
+                                columnPositive: number;
+                                columnNegative: number;
+                                secondOrder: number;
+                                combinedScore: number;
+                                rank: number;
+                            }[];
+                            strongNegativeLinks: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                score: number;
+                            }[];
+                            reinforcingGroups: string[][];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction-matrices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A matrix: nodes, scorers, the combined (median) matrix, cells to discuss (spread ≥ 3), node measures (row/column sums, second-order influence, rank), strong negative links, reinforcing groups */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            nodeCount: number;
+                            scorerCount: number;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "sdg_target" | "own_goal";
+                                ref: string | null;
+                                label: string;
+                            }[];
+                            scorers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                scoredCells: number;
+                            }[];
+                            /** @description combined[i][j]: median of the scorers for row node i on column node j (nodes in order) */
+                            combined: (number | null)[][];
+                            disagreements: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                min: number;
+                                max: number;
+                                spread: number;
+                                scores: {
+                                    /** Format: uuid */
+                                    scorerId: string;
+                                    score: number;
+                                }[];
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                nodeId: string;
+                                rowSum: number;
+                                rowPositive: number;
+                                rowNegative: number;
+                                columnSum: number;
+                                columnPositive: number;
+                                columnNegative: number;
+                                secondOrder: number;
+                                combinedScore: number;
+                                rank: number;
+                            }[];
+                            strongNegativeLinks: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                score: number;
+                            }[];
+                            reinforcingGroups: string[][];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a matrix (If-Match); node and scorer lists sent replace the lists, removed ones lose their scores */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        /** @enum {string} */
+                        visibility?: "internal" | "published";
+                        nodes?: {
+                            /**
+                             * Format: uuid
+                             * @description An existing node (keeps its scores); leave out for a new node
+                             */
+                            id?: string;
+                            /** @enum {string} */
+                            kind: "priority" | "strength_area" | "sdg_target" | "own_goal";
+                            /** @description Priority number, strength-area slug or SDG target id */
+                            ref?: string | null;
+                            label: string;
+                        }[];
+                        scorers?: {
+                            /** Format: uuid */
+                            id?: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            nodeCount: number;
+                            scorerCount: number;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "sdg_target" | "own_goal";
+                                ref: string | null;
+                                label: string;
+                            }[];
+                            scorers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                scoredCells: number;
+                            }[];
+                            /** @description combined[i][j]: median of the scorers for row node i on column node j (nodes in order) */
+                            combined: (number | null)[][];
+                            disagreements: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                min: number;
+                                max: number;
+                                spread: number;
+                                scores: {
+                                    /** Format: uuid */
+                                    scorerId: string;
+                                    score: number;
+                                }[];
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                nodeId: string;
+                                rowSum: number;
+                                rowPositive: number;
+                                rowNegative: number;
+                                columnSum: number;
+                                columnPositive: number;
+                                columnNegative: number;
+                                secondOrder: number;
+                                combinedScore: number;
+                                rank: number;
+                            }[];
+                            strongNegativeLinks: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                score: number;
+                            }[];
+                            reinforcingGroups: string[][];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/interaction-matrices/{id}/scorers/{scorerId}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save one scorer's scores (If-Match: the matrix's version); cells not sent are cleared */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                    scorerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            /** Format: uuid */
+                            rowNodeId: string;
+                            /** Format: uuid */
+                            columnNodeId: string;
+                            score: number;
+                            rationale?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            nodeCount: number;
+                            scorerCount: number;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "sdg_target" | "own_goal";
+                                ref: string | null;
+                                label: string;
+                            }[];
+                            scorers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                scoredCells: number;
+                            }[];
+                            /** @description combined[i][j]: median of the scorers for row node i on column node j (nodes in order) */
+                            combined: (number | null)[][];
+                            disagreements: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                min: number;
+                                max: number;
+                                spread: number;
+                                scores: {
+                                    /** Format: uuid */
+                                    scorerId: string;
+                                    score: number;
+                                }[];
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                nodeId: string;
+                                rowSum: number;
+                                rowPositive: number;
+                                rowNegative: number;
+                                columnSum: number;
+                                columnPositive: number;
+                                columnNegative: number;
+                                secondOrder: number;
+                                combinedScore: number;
+                                rank: number;
+                            }[];
+                            strongNegativeLinks: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                score: number;
+                            }[];
+                            reinforcingGroups: string[][];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction-matrices/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every scorer's scores, one row per cell (?format=csv|xlsx gives a file that can be imported again) */
+        get: {
+            parameters: {
+                query?: {
+                    scorer?: string;
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                scorerId: string;
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                score: number;
+                                rationale: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction-matrices/{id}/combined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The combined matrix as a table (rows influence columns) and the node ranking (?format=csv|xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            nodeCount: number;
+                            scorerCount: number;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            updatedAt: string;
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "priority" | "strength_area" | "sdg_target" | "own_goal";
+                                ref: string | null;
+                                label: string;
+                            }[];
+                            scorers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                scoredCells: number;
+                            }[];
+                            /** @description combined[i][j]: median of the scorers for row node i on column node j (nodes in order) */
+                            combined: (number | null)[][];
+                            disagreements: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                min: number;
+                                max: number;
+                                spread: number;
+                                scores: {
+                                    /** Format: uuid */
+                                    scorerId: string;
+                                    score: number;
+                                }[];
+                            }[];
+                            measures: {
+                                /** Format: uuid */
+                                nodeId: string;
+                                rowSum: number;
+                                rowPositive: number;
+                                rowNegative: number;
+                                columnSum: number;
+                                columnPositive: number;
+                                columnNegative: number;
+                                secondOrder: number;
+                                combinedScore: number;
+                                rank: number;
+                            }[];
+                            strongNegativeLinks: {
+                                /** Format: uuid */
+                                rowNodeId: string;
+                                /** Format: uuid */
+                                columnNodeId: string;
+                                score: number;
+                            }[];
+                            reinforcingGroups: string[][];
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction-matrices/{id}/scores/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import scores from a CSV or Excel file (Bedömare, Rad, Kolumn, Poäng, Motivering), all or nothing; the file is the request body */
+        post: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            rows: number;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sami-consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sami consultations you may see (staff and viewers: all; a partner: those its organisation is party to) */
+        get: {
+            parameters: {
+                query?: {
+                    outcome?: "pending" | "agreement" | "consent" | "no_agreement_declared" | "exempted";
+                    effort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                matterKind: "effort" | "decision" | "document" | "other";
+                                matterTitle: string;
+                                effort: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                significance: string;
+                                /** @enum {string} */
+                                initiatedBy: "region" | "sami_party";
+                                requestedOn: string | null;
+                                parties: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                                }[];
+                                meetings: {
+                                    date: string;
+                                    form: string;
+                                    note: string;
+                                }[];
+                                form: ("meeting" | "written" | "digital_meeting" | "other") | null;
+                                documents: {
+                                    title: string;
+                                    url: string | null;
+                                }[];
+                                /** @enum {string} */
+                                outcome: "pending" | "agreement" | "consent" | "no_agreement_declared" | "exempted";
+                                outcomeOn: string | null;
+                                outcomeNote: string | null;
+                                exemptionGround: string | null;
+                                decisionText: string | null;
+                                decisionOn: string | null;
+                                warnings: {
+                                    /** @enum {string} */
+                                    code: "decision_while_open" | "decision_before_outcome";
+                                    message: string;
+                                }[];
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a consultation (or an exemption under § 4) (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        matterKind: "effort" | "decision" | "document" | "other";
+                        matterTitle: string;
+                        effortId?: string | null;
+                        /**
+                         * @description Why the matter may be of particular significance for the Sami
+                         * @default
+                         */
+                        significance?: string;
+                        /** @enum {string} */
+                        initiatedBy: "region" | "sami_party";
+                        requestedOn?: string | null;
+                        /**
+                         * @description Sametinget, samebyar, Sami organisations (from the actor register)
+                         * @default []
+                         */
+                        partyIds?: string[];
+                        /** @default [] */
+                        meetings?: {
+                            /** Format: date */
+                            date: string;
+                            form: string;
+                            note: string;
+                        }[];
+                        form?: ("meeting" | "written" | "digital_meeting" | "other") | null;
+                        documents?: {
+                            title: string;
+                            url?: string | null;
+                        }[];
+                        /**
+                         * @default pending
+                         * @enum {string}
+                         */
+                        outcome?: "pending" | "agreement" | "consent" | "no_agreement_declared" | "exempted";
+                        outcomeOn?: string | null;
+                        outcomeNote?: string | null;
+                        /** @description The ground for an exemption under § 4 of the law */
+                        exemptionGround?: string | null;
+                        decisionText?: string | null;
+                        decisionOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            matterKind: "effort" | "decision" | "document" | "other";
+                            matterTitle: string;
+                            effort: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            significance: string;
+                            /** @enum {string} */
+                            initiatedBy: "region" | "sami_party";
+                            requestedOn: string | null;
+                            parties: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                            }[];
+                            meetings: {
+                                date: string;
+                                form: string;
+                                note: string;
+                            }[];
+                            form: ("meeting" | "written" | "digital_meeting" | "other") | null;
+                            documents: {
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @enum {string} */
+                            outcome: "pending" | "agreement" | "consent" | "no_agreement_declared" | "exempted";
+                            outcomeOn: string | null;
+                            outcomeNote: string | null;
+                            exemptionGround: string | null;
+                            decisionText: string | null;
+                            decisionOn: string | null;
+                            warnings: {
+                                /** @enum {string} */
+                                code: "decision_while_open" | "decision_before_outcome";
+                                message: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sami-consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consultation with its warnings (its ETag is the version to send when changing it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            matterKind: "effort" | "decision" | "document" | "other";
+                            matterTitle: string;
+                            effort: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            significance: string;
+                            /** @enum {string} */
+                            initiatedBy: "region" | "sami_party";
+                            requestedOn: string | null;
+                            parties: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                            }[];
+                            meetings: {
+                                date: string;
+                                form: string;
+                                note: string;
+                            }[];
+                            form: ("meeting" | "written" | "digital_meeting" | "other") | null;
+                            documents: {
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @enum {string} */
+                            outcome: "pending" | "agreement" | "consent" | "no_agreement_declared" | "exempted";
+                            outcomeOn: string | null;
+                            outcomeNote: string | null;
+                            exemptionGround: string | null;
+                            decisionText: string | null;
+                            decisionOn: string | null;
+                            warnings: {
+                                /** @enum {string} */
+                                code: "decision_while_open" | "decision_before_outcome";
+                                message: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a consultation record: meetings, documents, outcome, decision (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        matterKind?: "effort" | "decision" | "document" | "other";
+                        matterTitle?: string;
+                        effortId?: string | null;
+                        /** @description Why the matter may be of particular significance for the Sami */
+                        significance?: string;
+                        /** @enum {string} */
+                        initiatedBy?: "region" | "sami_party";
+                        requestedOn?: string | null;
+                        /** @description Sametinget, samebyar, Sami organisations (from the actor register) */
+                        partyIds?: string[];
+                        meetings?: {
+                            /** Format: date */
+                            date: string;
+                            form: string;
+                            note: string;
+                        }[];
+                        form?: ("meeting" | "written" | "digital_meeting" | "other") | null;
+                        documents?: {
+                            title: string;
+                            url?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        outcome?: "pending" | "agreement" | "consent" | "no_agreement_declared" | "exempted";
+                        outcomeOn?: string | null;
+                        outcomeNote?: string | null;
+                        /** @description The ground for an exemption under § 4 of the law */
+                        exemptionGround?: string | null;
+                        decisionText?: string | null;
+                        decisionOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            matterKind: "effort" | "decision" | "document" | "other";
+                            matterTitle: string;
+                            effort: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            significance: string;
+                            /** @enum {string} */
+                            initiatedBy: "region" | "sami_party";
+                            requestedOn: string | null;
+                            parties: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                            }[];
+                            meetings: {
+                                date: string;
+                                form: string;
+                                note: string;
+                            }[];
+                            form: ("meeting" | "written" | "digital_meeting" | "other") | null;
+                            documents: {
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @enum {string} */
+                            outcome: "pending" | "agreement" | "consent" | "no_agreement_declared" | "exempted";
+                            outcomeOn: string | null;
+                            outcomeNote: string | null;
+                            exemptionGround: string | null;
+                            decisionText: string | null;
+                            decisionOn: string | null;
+                            warnings: {
+                                /** @enum {string} */
+                                code: "decision_while_open" | "decision_before_outcome";
+                                message: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

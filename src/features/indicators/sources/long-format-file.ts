@@ -6,10 +6,15 @@
  * number (the header is row 1). Indicator and area codes are only checked for their form here:
  * the import service checks them against the region.
  */
-import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import type { Sex } from '../../../db/schema.ts';
-import { badFile, csvDelimiter, decodeCsvText, loadWorkbook } from '../../../shared/uploaded-files.ts';
+import {
+  badFile,
+  type Cell,
+  type RawRow,
+  readCsvRows,
+  readXlsxRows,
+  tooManyRows,
+} from '../../../shared/uploaded-files.ts';
 import { detectKind } from '../../efforts/effort-files.ts';
 import type { ImportedValue, ImportProblem, SourceResult, ValueStatus } from './imported-value.ts';
 
@@ -69,10 +74,6 @@ const statuses = new Map(
 const MAX_INDICATOR_LENGTH = 100;
 const MAX_SOURCE_LENGTH = 200;
 
-/** A cell as read: text, or a number straight from an Excel number cell. */
-type Cell = string | number;
-type RawRow = { row: number; cells: Cell[] };
-
 const headerKey = (text: string) =>
   text
     .normalize('NFC')
@@ -95,54 +96,6 @@ function shown(value: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Reading the rows
-
-function readCsvRows(buffer: Buffer): { rows: RawRow[]; delimiter: string } {
-  const text = decodeCsvText(buffer);
-  const delimiter = csvDelimiter(text);
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true });
-  } catch (error) {
-    throw badFile(`The CSV file cannot be read: ${(error as Error).message}`, 'BAD_CSV');
-  }
-  // Empty lines are records too, so the index is the row number a spreadsheet shows.
-  return { rows: records.map((cells, i) => ({ row: i + 1, cells })), delimiter };
-}
-
-/** The cell as the user sees it: numbers stay numbers, formulas give their result. */
-function xlsxCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('error' in value) return String(value.error);
-  if ('formula' in value || 'sharedFormula' in value) {
-    const { result } = value as ExcelJS.CellFormulaValue;
-    if (result === undefined || result === null)
-      return `=${(value as ExcelJS.CellFormulaValue).formula ?? (value as ExcelJS.CellSharedFormulaValue).sharedFormula}`;
-    return xlsxCell(result as ExcelJS.CellValue);
-  }
-  if ('text' in value) return xlsxCell(value.text as ExcelJS.CellValue);
-  return '';
-}
-
-async function readXlsxRows(buffer: Buffer, maxRows: number): Promise<RawRow[]> {
-  const workbook = await loadWorkbook(buffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw badFile('The workbook has no rows', 'EMPTY_FILE');
-  if (sheet.actualRowCount > maxRows + 1) throw tooManyRows(maxRows);
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let col = 1; col <= row.cellCount; col++) cells.push(xlsxCell(row.getCell(col).value));
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
-}
-
-const tooManyRows = (maxRows: number) =>
-  badFile(`At most ${maxRows.toLocaleString('en')} value rows per file: split the file`, 'TOO_MANY_ROWS');
 
 // ---------------------------------------------------------------------------------------------
 // The header
