@@ -49,7 +49,6 @@ test.describe('start page', () => {
 
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     for (const [name, path] of [
-      ['Målkonflikter', '/malkonflikter'],
       ['Smart specialisering', '/smart-specialisering'],
       ['Årsrapport', '/rapporter'],
     ] as const) {

@@ -16,6 +16,8 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1, 'must not be empty').default('localhost'),
   REGIONKRAFT_DATA_DIR: z.string().trim().min(1, 'must not be empty').optional(),
+  /** The built web app to serve (default web/dist); lets two builds be tried side by side. */
+  REGIONKRAFT_WEB_DIST_DIR: z.string().trim().min(1, 'must not be empty').optional(),
   DATABASE_URL: z
     .string()
     .trim()
@@ -147,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     regionCode: e.REGIONKRAFT_REGION,
     dataFilesDir: path.join(projectRoot, 'data'),
-    webDistDir: path.join(projectRoot, 'web', 'dist'),
+    webDistDir: path.resolve(e.REGIONKRAFT_WEB_DIST_DIR ?? path.join(projectRoot, 'web', 'dist')),
     auth: {
       publicUrl: (e.REGIONKRAFT_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
       secret: e.REGIONKRAFT_AUTH_SECRET,

@@ -46,6 +46,31 @@ const IndicatorImportPage = lazy(() =>
 const WholeCountyPage = lazy(() =>
   import('./pages/territory/WholeCountyPage').then((m) => ({ default: m.WholeCountyPage })),
 );
+const ConflictListPage = lazy(() =>
+  import('./pages/conflicts/ConflictListPage').then((m) => ({ default: m.ConflictListPage })),
+);
+const ConflictPage = lazy(() =>
+  import('./pages/conflicts/ConflictPage').then((m) => ({ default: m.ConflictPage })),
+);
+const ConflictFormPage = lazy(() =>
+  import('./pages/conflicts/ConflictFormPage').then((m) => ({ default: m.ConflictFormPage })),
+);
+const SuggestionQueuePage = lazy(() =>
+  import('./pages/conflicts/SuggestionQueuePage').then((m) => ({ default: m.SuggestionQueuePage })),
+);
+const MatrixListPage = lazy(() =>
+  import('./pages/matrices/MatrixListPage').then((m) => ({ default: m.MatrixListPage })),
+);
+const MatrixPage = lazy(() => import('./pages/matrices/MatrixPage').then((m) => ({ default: m.MatrixPage })));
+const ConsultationListPage = lazy(() =>
+  import('./pages/consultations/ConsultationListPage').then((m) => ({ default: m.ConsultationListPage })),
+);
+const ConsultationPage = lazy(() =>
+  import('./pages/consultations/ConsultationPage').then((m) => ({ default: m.ConsultationPage })),
+);
+const ConsultationFormPage = lazy(() =>
+  import('./pages/consultations/ConsultationFormPage').then((m) => ({ default: m.ConsultationFormPage })),
+);
 const ImportPage = lazy(() => import('./pages/efforts/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
@@ -74,7 +99,17 @@ export function App() {
         <Route path="uppfoljning" element={page(<IndicatorExplorerPage />)} />
         <Route path="uppfoljning/import" element={page(<IndicatorImportPage />)} />
         <Route path="hela-lanet" element={page(<WholeCountyPage />)} />
-        <Route path="malkonflikter" element={<ComingPage feature="conflicts" />} />
+        <Route path="malkonflikter" element={page(<ConflictListPage />)} />
+        <Route path="malkonflikter/ny" element={page(<ConflictFormPage />)} />
+        <Route path="malkonflikter/forslag" element={page(<SuggestionQueuePage />)} />
+        <Route path="malkonflikter/:id" element={page(<ConflictPage />)} />
+        <Route path="malkonflikter/:id/andra" element={page(<ConflictFormPage />)} />
+        <Route path="samspelsmatriser" element={page(<MatrixListPage />)} />
+        <Route path="samspelsmatriser/:id" element={page(<MatrixPage />)} />
+        <Route path="samrad" element={page(<ConsultationListPage />)} />
+        <Route path="samrad/ny" element={page(<ConsultationFormPage />)} />
+        <Route path="samrad/:id" element={page(<ConsultationPage />)} />
+        <Route path="samrad/:id/andra" element={page(<ConsultationFormPage />)} />
         <Route path="smart-specialisering" element={<ComingPage feature="s3" />} />
         <Route path="rapporter" element={<ComingPage feature="reports" />} />
         <Route path="*" element={<NotFoundPage />} />

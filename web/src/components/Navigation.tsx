@@ -12,10 +12,10 @@ export const MAIN_LINKS = [
   { to: '/aktorer', key: 'nav.actors' },
   { to: '/uppfoljning', key: 'nav.indicators' },
   { to: '/hela-lanet', key: 'nav.wholeCounty' },
+  { to: '/malkonflikter', key: 'nav.conflicts' },
 ] as const;
 
 export const COMING_LINKS = [
-  { to: '/malkonflikter', key: 'nav.conflicts' },
   { to: '/smart-specialisering', key: 'nav.s3' },
   { to: '/rapporter', key: 'nav.reports' },
 ] as const;

@@ -1,8 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import conflictsEn from './conflicts.en.json';
+import conflictsSv from './conflicts.sv.json';
+import consultationsEn from './consultations.en.json';
+import consultationsSv from './consultations.sv.json';
 import en from './en.json';
 import indicatorsEn from './indicators.en.json';
 import indicatorsSv from './indicators.sv.json';
+import matricesEn from './matrices.en.json';
+import matricesSv from './matrices.sv.json';
 import sv from './sv.json';
 import territoryEn from './territory.en.json';
 import territorySv from './territory.sv.json';
@@ -37,8 +43,26 @@ i18n.on('languageChanged', (lng) => {
 void i18n.use(initReactI18next).init({
   // Each feature's texts in their own file (one top-level key each), merged into one namespace.
   resources: {
-    sv: { translation: { ...sv, ...indicatorsSv, ...territorySv } },
-    en: { translation: { ...en, ...indicatorsEn, ...territoryEn } },
+    sv: {
+      translation: {
+        ...sv,
+        ...indicatorsSv,
+        ...territorySv,
+        ...conflictsSv,
+        ...matricesSv,
+        ...consultationsSv,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...indicatorsEn,
+        ...territoryEn,
+        ...conflictsEn,
+        ...matricesEn,
+        ...consultationsEn,
+      },
+    },
   },
   lng: storedLanguage(),
   fallbackLng: 'sv',
