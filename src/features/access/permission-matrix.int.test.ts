@@ -256,6 +256,54 @@ const cases: Case[] = [
     request: async () => ({ method: 'GET', url: '/api/v1/areas/2380/profile' }),
   },
   {
+    name: 'register a goal conflict',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/goal-conflicts',
+      payload: { title: `Konflikt ${who} ${++counter}`, severity: 2, madeVisibleBy: 'analysis' },
+    }),
+  },
+  {
+    name: 'read the review queue of suggested conflicts',
+    expected: { anonymous: 401, partner: 403, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: '/api/v1/goal-conflict-suggestions' }),
+  },
+  {
+    name: 'create an interaction matrix',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/interaction-matrices',
+      payload: {
+        title: `Matris ${who}`,
+        nodes: [
+          { kind: 'own_goal', label: 'A' },
+          { kind: 'own_goal', label: 'B' },
+        ],
+      },
+    }),
+  },
+  {
+    name: 'list Sami consultations (partners: those they are party to)',
+    expected: { anonymous: 401, partner: 200, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: '/api/v1/sami-consultations' }),
+  },
+  {
+    name: 'record a Sami consultation',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async (who) => ({
+      method: 'POST',
+      url: '/api/v1/sami-consultations',
+      payload: {
+        matterKind: 'other',
+        matterTitle: `Samråd ${who}`,
+        initiatedBy: 'region',
+        partyIds: [fx.orgPublished.id],
+      },
+    }),
+  },
+  {
     name: 'create a viewer (editors may, up to their own role)',
     expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
     request: async (who) => ({
@@ -343,12 +391,26 @@ describe('every write endpoint answers 401 to anonymous users, whatever the body
     ['POST', '/api/v1/indicator-imports/kolada'],
     ['POST', '/api/v1/indicator-imports/pxweb'],
     ['POST', '/api/v1/indicator-imports/file'],
+    ['POST', '/api/v1/goal-conflicts'],
+    ['PATCH', '/api/v1/goal-conflicts/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/api/v1/goal-conflicts/00000000-0000-4000-8000-000000000000/steps'],
+    ['POST', '/api/v1/goal-conflict-suggestions/dismissals'],
+    ['POST', '/api/v1/interaction-matrices'],
+    ['PATCH', '/api/v1/interaction-matrices/00000000-0000-4000-8000-000000000000'],
+    [
+      'PUT',
+      '/api/v1/interaction-matrices/00000000-0000-4000-8000-000000000000/scorers/00000000-0000-4000-8000-000000000001/scores',
+    ],
+    ['POST', '/api/v1/interaction-matrices/00000000-0000-4000-8000-000000000000/scores/import'],
+    ['POST', '/api/v1/sami-consultations'],
+    ['PATCH', '/api/v1/sami-consultations/00000000-0000-4000-8000-000000000000'],
   ] as const;
   // The OpenAPI path template of a request URL.
   const template = (url: string) =>
     url
       .replace(/\/indicators\/population/, '/indicators/{id}')
       .replace(/\/targets\/[0-9a-f-]{36}/, '/targets/{targetId}')
+      .replace(/\/scorers\/[0-9a-f-]{36}/, '/scorers/{scorerId}')
       .replace(/[0-9a-f-]{36}/, '{id}');
 
   test('the list above covers every write route of /api/v1 (from the OpenAPI document) but the first-run setup', () => {

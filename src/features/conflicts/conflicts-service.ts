@@ -171,7 +171,9 @@ export async function loadConflictDocuments(
         nationalAreaCode: t.goalConflictGoals.nationalAreaCode,
         nationalAreaTitle: t.nationalStrategyAreas.titleSv,
         sdgTargetId: t.goalConflictGoals.sdgTargetId,
-        sdgTargetTitle: t.sdgTargets.titleSv,
+        sdgTargetTitle: sql<
+          string | null
+        >`coalesce(${t.sdgTargets.shortSv}, ${t.sdgTargets.titleSv}, ${t.sdgTargets.titleEn})`,
         freeText: t.goalConflictGoals.freeText,
       })
       .from(t.goalConflictGoals)
