@@ -9,6 +9,8 @@ function pgCode(error: unknown): string | undefined {
 
 export const isUniqueViolation = (error: unknown) => pgCode(error) === '23505';
 export const isForeignKeyViolation = (error: unknown) => pgCode(error) === '23503';
+/** ON DELETE RESTRICT refused the delete (a row still names the one being removed). */
+export const isRestrictViolation = (error: unknown) => pgCode(error) === '23001';
 
 /**
  * PostgreSQL "data exception" errors (class 22): a value the database cannot take, such as a NUL

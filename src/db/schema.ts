@@ -905,7 +905,10 @@ export const goalConflictActors = pgTable(
       .notNull()
       .references(() => organisations.id),
   },
-  (t) => [primaryKey({ columns: [t.conflictId, t.organisationId] })],
+  (t) => [
+    primaryKey({ columns: [t.conflictId, t.organisationId] }),
+    index('goal_conflict_actors_organisation_idx').on(t.organisationId),
+  ],
 );
 
 /** Efforts linked to a conflict (causing it, or handling it). */
@@ -915,9 +918,10 @@ export const goalConflictEfforts = pgTable(
     conflictId: uuid('conflict_id')
       .notNull()
       .references(() => goalConflicts.id, { onDelete: 'cascade' }),
+    /** Restrict: an effort named in a conflict is not removed behind the conflict's back. */
     effortId: uuid('effort_id')
       .notNull()
-      .references(() => efforts.id, { onDelete: 'cascade' }),
+      .references(() => efforts.id, { onDelete: 'restrict' }),
   },
   (t) => [
     primaryKey({ columns: [t.conflictId, t.effortId] }),
@@ -1067,7 +1071,7 @@ export const samiConsultations = pgTable(
     matterKind: text('matter_kind', { enum: consultationMatterKinds }).notNull(),
     matterTitle: text('matter_title').notNull(),
     /** The effort the matter is about, if any. */
-    effortId: uuid('effort_id').references(() => efforts.id, { onDelete: 'set null' }),
+    effortId: uuid('effort_id').references(() => efforts.id, { onDelete: 'restrict' }),
     /** Why the matter may be of particular significance for the Sami. */
     significance: text('significance').notNull().default(''),
     initiatedBy: text('initiated_by', { enum: consultationInitiators }).notNull(),

@@ -4,7 +4,9 @@
  * first the HTTP server (in-flight requests finish), then the database, then the lock — also
  * when the signal comes while starting, and when a start-up step fails.
  */
+
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { hasDemoUsers } from '../features/access/demo-users.ts';
@@ -78,7 +80,9 @@ export async function startServer(
       `Reference data for region ${summary.region} loaded: ${summary.areas} areas, ${summary.sdgTargets} SDG targets, ` +
         `${summary.priorities} priorities, ${summary.strengthAreas} strength areas.`,
     );
-    if (options.buildWeb && !stopping) {
+    // A web app given by REGIONKRAFT_WEB_DIST_DIR is served as it is (built by whoever set it).
+    const ownBuild = config.webDistDir === path.join(projectRoot, 'web', 'dist');
+    if (options.buildWeb && ownBuild && !stopping) {
       const state = webBuildState(projectRoot);
       if (state.stale) {
         log(`Building the web app (${state.reason}); this takes a little while the first time…`);

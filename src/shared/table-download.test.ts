@@ -47,3 +47,18 @@ test('CSV: BOM, semicolons, decimal comma, defused text, source last', () => {
   }).toString('utf8');
   expect(csv).toBe("\uFEFFOmråde;Värde\r\nÅre;12,5\r\n'=1+1;\r\n\r\nKälla: SCB\r\n");
 });
+
+describe('tableToCsv', () => {
+  test('headers are defused too (they can be user text, such as a matrix node label)', () => {
+    const csv = tableToCsv({
+      name: 'x',
+      sheet: 'x',
+      columns: [{ header: 'Nod' }, { header: '=HYPERLINK("http://evil/")' }, { header: '-Minskade utsläpp' }],
+      rows: [['a', 1, -2]],
+    })
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n')[0]).toBe(`Nod;"'=HYPERLINK(""http://evil/"")";'-Minskade utsläpp`);
+    expect(csv.split('\r\n')[1]).toBe('a;1;-2');
+  });
+});

@@ -52,7 +52,8 @@ export function tableToCsv(table: DownloadTable): Buffer {
   if (table.source) rows.push([], [defuse(table.source)]);
   const text = stringify(rows, {
     header: true,
-    columns: table.columns.map((c) => c.header),
+    // Headers can be user text too (e.g. a matrix's node labels).
+    columns: table.columns.map((c) => defuse(c.header)),
     delimiter: ';',
     bom: true,
     record_delimiter: 'windows',

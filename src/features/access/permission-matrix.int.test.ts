@@ -4,7 +4,17 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { efforts, indicators, organisations } from '../../db/schema.ts';
+import {
+  efforts,
+  goalConflictSteps,
+  goalConflicts,
+  indicators,
+  interactionMatrices,
+  interactionMatrixNodes,
+  interactionMatrixScorers,
+  organisations,
+  samiConsultations,
+} from '../../db/schema.ts';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
 
@@ -57,11 +67,70 @@ async function effortVersion(organisationId: string) {
   return row?.version ?? 0;
 }
 
+/** Goal-conflict fixtures (an internal conflict, an internal matrix with a scorer, a consultation), made on first use. */
+let conflictFixture: {
+  conflictId: string;
+  matrixId: string;
+  scorerId: string;
+  nodeIds: string[];
+  consultationId: string;
+} | null = null;
+async function conflictFixtures() {
+  if (conflictFixture) return conflictFixture;
+  const db = t.database.db;
+  const [conflict] = await db
+    .insert(goalConflicts)
+    .values({ regionCode: '23', title: 'Intern konflikt', severity: 2, madeVisibleBy: 'analysis' })
+    .returning({ id: goalConflicts.id });
+  await db.insert(goalConflictSteps).values({
+    conflictId: conflict?.id ?? '',
+    sequence: 1,
+    status: 'identified',
+    stepDate: '2025-01-01',
+    text: 'Identifierad',
+    recordedByLabel: 'test',
+  });
+  const [matrix] = await db
+    .insert(interactionMatrices)
+    .values({ regionCode: '23', title: 'Intern matris' })
+    .returning({ id: interactionMatrices.id });
+  const nodes = await db
+    .insert(interactionMatrixNodes)
+    .values([
+      { matrixId: matrix?.id ?? '', position: 0, kind: 'own_goal', label: 'A' },
+      { matrixId: matrix?.id ?? '', position: 1, kind: 'own_goal', label: 'B' },
+    ])
+    .returning({ id: interactionMatrixNodes.id });
+  const [scorer] = await db
+    .insert(interactionMatrixScorers)
+    .values({ matrixId: matrix?.id ?? '', name: 'Bedömare' })
+    .returning({ id: interactionMatrixScorers.id });
+  const [consultation] = await db
+    .insert(samiConsultations)
+    .values({ regionCode: '23', matterKind: 'other', matterTitle: 'Internt samråd', initiatedBy: 'region' })
+    .returning({ id: samiConsultations.id });
+  conflictFixture = {
+    conflictId: conflict?.id ?? '',
+    matrixId: matrix?.id ?? '',
+    scorerId: scorer?.id ?? '',
+    nodeIds: nodes.map((n) => n.id),
+    consultationId: consultation?.id ?? '',
+  };
+  return conflictFixture;
+}
+const versionOfRow = async (
+  table: typeof goalConflicts | typeof interactionMatrices | typeof samiConsultations,
+  id: string,
+) => {
+  const [row] = await t.database.db.select({ version: table.version }).from(table).where(eq(table.id, id));
+  return `"${row?.version ?? 0}"`;
+};
+
 type Case = {
   name: string;
   expected: Record<Who, number>;
   request: (who: Who) => Promise<{
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
     url: string;
     payload?: object | string;
     headers?: Record<string, string>;
@@ -299,9 +368,122 @@ const cases: Case[] = [
         matterKind: 'other',
         matterTitle: `Samråd ${who}`,
         initiatedBy: 'region',
-        partyIds: [fx.orgPublished.id],
+        outcome: 'exempted',
+        exemptionGround: 'Undantag enligt 4 §',
       },
     }),
+  },
+  {
+    name: 'read an internal goal conflict (hidden: 404 to those who may not see it)',
+    expected: { anonymous: 404, partner: 404, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({
+      method: 'GET',
+      url: `/api/v1/goal-conflicts/${(await conflictFixtures()).conflictId}`,
+    }),
+  },
+  {
+    name: 'change a goal conflict',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => {
+      const { conflictId } = await conflictFixtures();
+      return {
+        method: 'PATCH',
+        url: `/api/v1/goal-conflicts/${conflictId}`,
+        headers: { 'if-match': await versionOfRow(goalConflicts, conflictId) },
+        payload: { description: `Ändrad av ${who}` },
+      };
+    },
+  },
+  {
+    name: 'add a step to the handling history',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async (who) => {
+      const { conflictId } = await conflictFixtures();
+      return {
+        method: 'POST',
+        url: `/api/v1/goal-conflicts/${conflictId}/steps`,
+        headers: { 'if-match': await versionOfRow(goalConflicts, conflictId) },
+        payload: { status: 'analysed', date: '2025-06-01', text: `Analys av ${who}` },
+      };
+    },
+  },
+  {
+    name: 'dismiss a suggestion (an unknown one: 409 for those allowed)',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 409, admin: 409 },
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/goal-conflict-suggestions/dismissals',
+      payload: { key: 'assessment:none', inputsHash: 'x', reason: 'Ingen konflikt' },
+    }),
+  },
+  {
+    name: 'read an internal interaction matrix',
+    expected: { anonymous: 404, partner: 404, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({
+      method: 'GET',
+      url: `/api/v1/interaction-matrices/${(await conflictFixtures()).matrixId}`,
+    }),
+  },
+  {
+    name: 'change an interaction matrix',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => {
+      const { matrixId } = await conflictFixtures();
+      return {
+        method: 'PATCH',
+        url: `/api/v1/interaction-matrices/${matrixId}`,
+        headers: { 'if-match': await versionOfRow(interactionMatrices, matrixId) },
+        payload: { description: `Ändrad av ${who}` },
+      };
+    },
+  },
+  {
+    name: "save a scorer's scores",
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => {
+      const { matrixId, scorerId, nodeIds } = await conflictFixtures();
+      return {
+        method: 'PUT',
+        url: `/api/v1/interaction-matrices/${matrixId}/scorers/${scorerId}/scores`,
+        headers: { 'if-match': await versionOfRow(interactionMatrices, matrixId) },
+        payload: { scores: [{ rowNodeId: nodeIds[0], columnNodeId: nodeIds[1], score: who.length % 4 }] },
+      };
+    },
+  },
+  {
+    name: 'import scores from a file',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => ({
+      method: 'POST',
+      url: `/api/v1/interaction-matrices/${(await conflictFixtures()).matrixId}/scores/import`,
+      headers: { 'content-type': 'text/csv' },
+      payload: `Bedömare;Rad;Kolumn;Poäng\nBedömare;B;A;${who.length % 4}\n`,
+    }),
+  },
+  {
+    name: "read a consultation the reader's organisation is not party to",
+    expected: { anonymous: 401, partner: 404, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({
+      method: 'GET',
+      url: `/api/v1/sami-consultations/${(await conflictFixtures()).consultationId}`,
+    }),
+  },
+  {
+    name: 'change a consultation',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async (who) => {
+      const { consultationId } = await conflictFixtures();
+      return {
+        method: 'PATCH',
+        url: `/api/v1/sami-consultations/${consultationId}`,
+        headers: { 'if-match': await versionOfRow(samiConsultations, consultationId) },
+        payload: {
+          significance: `Ändrad av ${who}`,
+          outcome: 'exempted',
+          exemptionGround: 'Undantag enligt 4 §',
+        },
+      };
+    },
   },
   {
     name: 'create a viewer (editors may, up to their own role)',

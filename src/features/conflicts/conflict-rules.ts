@@ -60,8 +60,9 @@ export function stepProblems(
     if (step.handling === 'trade_off' && !step.justification?.trim()) {
       field('justification', 'a trade-off needs its justification');
     }
-  } else if (step.handling) {
-    field('handling', 'only a "handled" step has a measure or trade-off');
+  } else {
+    if (step.handling) field('handling', 'only a "handled" step has a measure or trade-off');
+    if (step.justification?.trim()) field('justification', 'only a trade-off has a justification');
   }
   if (step.status === 'followed_up' && !step.followUpIndicatorId && step.text.trim() === '') {
     field('text', 'describe what the follow-up showed');

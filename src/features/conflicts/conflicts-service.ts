@@ -2,11 +2,12 @@
  * The goal-conflict register: conflicts with their goals, places, actors, efforts, decisions and
  * an append-only handling history. Every change is one transaction with its audit row.
  */
-import { and, asc, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, max, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbTransaction, Executor } from '../../db/connection.ts';
 import type { ConflictGoalKind, ConflictStatus } from '../../db/schema.ts';
 import * as t from '../../db/schema.ts';
 import { type FieldError, HttpProblem, notFound } from '../../server/problem.ts';
+import { todayInSweden } from '../../shared/dates.ts';
 import { versionMismatch } from '../../shared/optimistic-lock.ts';
 import { compareSwedish, swedishSortKey } from '../../shared/text.ts';
 import type { Actor } from '../access/permissions.ts';
@@ -43,7 +44,8 @@ function scopeCondition(scope: ConflictScope): SQL | undefined {
   );
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Steps are dated in Swedish time (a step recorded at 00:30 in Östersund is today's). */
+export const today = () => todayInSweden();
 
 /** The conflict row if it exists in the region and the reader may see it. */
 export async function getConflictRow(db: Executor, regionCode: string, id: string, scope: ConflictScope) {
@@ -113,6 +115,7 @@ export async function findConflicts(
     regionCode,
     rows.map((r) => r.id),
     scope,
+    { summary: true },
   );
   return documents.map(
     ({
@@ -151,9 +154,12 @@ export async function loadConflictDocuments(
   regionCode: string,
   ids: string[],
   scope: ConflictScope,
+  /** For lists: leaves out actors, efforts, steps and warnings (only the latest step's date). */
+  options: { summary?: boolean } = {},
 ): Promise<ConflictOut[]> {
   if (ids.length === 0) return [];
-  const [rows, goalRows, placeRows, actorRows, effortRows, stepRows] = await Promise.all([
+  const summary = options.summary ?? false;
+  const [rows, goalRows, placeRows, actorRows, effortRows, stepRows, latestRows] = await Promise.all([
     db
       .select()
       .from(t.goalConflicts)
@@ -196,38 +202,52 @@ export async function loadConflictDocuments(
       .from(t.goalConflictPlaces)
       .innerJoin(t.areas, eq(t.areas.code, t.goalConflictPlaces.areaCode))
       .where(inArray(t.goalConflictPlaces.conflictId, ids)),
-    db
-      .select({
-        conflictId: t.goalConflictActors.conflictId,
-        id: t.organisations.id,
-        name: t.organisations.name,
-        kind: t.organisations.kind,
-        visibility: t.organisations.visibility,
-      })
-      .from(t.goalConflictActors)
-      .innerJoin(t.organisations, eq(t.organisations.id, t.goalConflictActors.organisationId))
-      .where(inArray(t.goalConflictActors.conflictId, ids)),
-    db
-      .select({
-        conflictId: t.goalConflictEfforts.conflictId,
-        id: t.efforts.id,
-        title: t.efforts.title,
-        visibility: t.efforts.visibility,
-        ownerOrganisationId: t.efforts.ownerOrganisationId,
-      })
-      .from(t.goalConflictEfforts)
-      .innerJoin(t.efforts, eq(t.efforts.id, t.goalConflictEfforts.effortId))
-      .where(inArray(t.goalConflictEfforts.conflictId, ids)),
-    db
-      .select({
-        step: t.goalConflictSteps,
-        indicatorTitle: t.indicators.titleSv,
-      })
-      .from(t.goalConflictSteps)
-      .leftJoin(t.indicators, eq(t.indicators.id, t.goalConflictSteps.followUpIndicatorId))
-      .where(inArray(t.goalConflictSteps.conflictId, ids))
-      .orderBy(asc(t.goalConflictSteps.sequence)),
+    summary
+      ? []
+      : db
+          .select({
+            conflictId: t.goalConflictActors.conflictId,
+            id: t.organisations.id,
+            name: t.organisations.name,
+            kind: t.organisations.kind,
+            visibility: t.organisations.visibility,
+          })
+          .from(t.goalConflictActors)
+          .innerJoin(t.organisations, eq(t.organisations.id, t.goalConflictActors.organisationId))
+          .where(inArray(t.goalConflictActors.conflictId, ids)),
+    summary
+      ? []
+      : db
+          .select({
+            conflictId: t.goalConflictEfforts.conflictId,
+            id: t.efforts.id,
+            title: t.efforts.title,
+            visibility: t.efforts.visibility,
+            ownerOrganisationId: t.efforts.ownerOrganisationId,
+          })
+          .from(t.goalConflictEfforts)
+          .innerJoin(t.efforts, eq(t.efforts.id, t.goalConflictEfforts.effortId))
+          .where(inArray(t.goalConflictEfforts.conflictId, ids)),
+    summary
+      ? []
+      : db
+          .select({
+            step: t.goalConflictSteps,
+            indicatorTitle: t.indicators.titleSv,
+          })
+          .from(t.goalConflictSteps)
+          .leftJoin(t.indicators, eq(t.indicators.id, t.goalConflictSteps.followUpIndicatorId))
+          .where(inArray(t.goalConflictSteps.conflictId, ids))
+          .orderBy(asc(t.goalConflictSteps.sequence)),
+    summary
+      ? db
+          .select({ conflictId: t.goalConflictSteps.conflictId, latest: max(t.goalConflictSteps.stepDate) })
+          .from(t.goalConflictSteps)
+          .where(inArray(t.goalConflictSteps.conflictId, ids))
+          .groupBy(t.goalConflictSteps.conflictId)
+      : [],
   ]);
+  const latestDate = new Map(latestRows.map((r) => [r.conflictId, r.latest]));
   // Linked records the reader may not see are left out (not named).
   const mayRead = (r: { visibility: string; ownerOrganisationId?: string | null }, organisationId?: string) =>
     scope.all ||
@@ -313,7 +333,8 @@ export async function loadConflictDocuments(
         sources: row.sources,
         suggestionKey: scope.all ? row.suggestionKey : null,
         steps,
-        latestStepDate: steps.at(-1)?.date ?? row.createdAt.toISOString().slice(0, 10),
+        latestStepDate:
+          (summary ? latestDate.get(id) : steps.at(-1)?.date) ?? row.createdAt.toISOString().slice(0, 10),
         nextStatuses: [...allowedNextStatuses[row.status]],
         warnings: scope.all ? warnings : [],
         visibility: row.visibility,
@@ -533,13 +554,11 @@ export async function insertConflict(
   let current: { status: ConflictStatus; latestDate: string } | null = null;
   for (const [i, step] of steps.entries()) {
     for (const p of stepProblems(current, step, today())) {
-      errors.push(
-        options.steps
-          ? { ...p, field: p.field.replace('body.', `body.steps.${i}.`) }
-          : p.field === 'body.date'
-            ? { ...p, field: 'body.identified.date' }
-            : p,
-      );
+      // The first step of a new conflict is sent as `identified: {date, text}`.
+      const field = options.steps
+        ? p.field.replace('body.', `body.steps.${i}.`)
+        : p.field.replace('body.', 'body.identified.');
+      errors.push({ ...p, field });
     }
     current = { status: step.status, latestDate: step.date };
   }
@@ -651,6 +670,8 @@ export async function updateConflict(
   return db.transaction(async (tx) => {
     const current = await lockConflict(tx, actor, id, expectedVersion);
     const [before] = await loadConflictDocuments(tx, actor.regionCode, [id], { all: true });
+    // Nothing sent: nothing changes (no new version, no audit row).
+    if (before && Object.keys(patch).length === 0) return before;
     const { goals, places, actorIds, effortIds, decisions, sources, dimensions, ...fields } = patch;
     await writeParts(tx, id, actor.regionCode, { goals, places, actorIds, effortIds });
     await tx

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as schema from '../../db/schema.ts';
 import { buildTestApp } from '../../test/test-database.ts';
-import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
+import { createTestUsers, signIn, type TestUsers, testPassword } from '../../test/test-users.ts';
+import { createUser } from '../access/users-service.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
 let fx: TestUsers;
@@ -654,7 +655,11 @@ describe('Sami consultations', () => {
       payload: { matterKind: 'effort', matterTitle: 'X', initiatedBy: 'region', outcome: 'agreement' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: Json) => e.field).sort()).toEqual(['body.outcomeOn', 'body.partyIds']);
+    expect(bad.body.errors.map((e: Json) => e.field).sort()).toEqual([
+      'body.effortId',
+      'body.outcomeOn',
+      'body.partyIds',
+    ]);
     const exempt = await call('POST', '/api/v1/sami-consultations', {
       cookie: editor,
       payload: { matterKind: 'decision', matterTitle: 'Y', initiatedBy: 'region', outcome: 'exempted' },
@@ -717,30 +722,227 @@ describe('Sami consultations', () => {
     expect(stale.status).toBe(412);
   });
 
-  test('a partner sees only consultations its organisation is party to; the public none', async () => {
+  test('only Sami parties can be parties', async () => {
+    const bad = await call('POST', '/api/v1/sami-consultations', {
+      cookie: editor,
+      payload: { matterKind: 'document', matterTitle: 'X', initiatedBy: 'region', partyIds: [fx.orgA.id] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: Json) => e.field)).toEqual(['body.partyIds.0']);
+  });
+
+  test('a partner sees only consultations its organisation is party to, without internal co-party names; the public none', async () => {
+    const internalParty = await call('POST', '/api/v1/actors', {
+      cookie: editor,
+      payload: { name: 'Intern samisk förening', kind: 'sami_organisation', level: 'local' },
+    });
+    await createUser(
+      t.database.db,
+      { system: 'test', regionCode: '23' },
+      {
+        email: 'sameby@test.example',
+        name: 'Samebyns partner',
+        role: 'partner',
+        organisationId: samebyId,
+        password: testPassword,
+      },
+    );
+    const samebyPartner = await signIn(t.app, 'sameby@test.example');
     const other = await call('POST', '/api/v1/sami-consultations', {
       cookie: editor,
       payload: {
         matterKind: 'document',
-        matterTitle: 'Partnerns samråd',
+        matterTitle: 'Samebyns samråd',
         initiatedBy: 'region',
-        partyIds: [fx.orgA.id],
+        partyIds: [samebyId, internalParty.body.id],
       },
     });
-    expect(other.status).toBe(201);
-    const seen = (await call('GET', '/api/v1/sami-consultations', { cookie: partner })).body.items.map(
-      (c: Json) => c.matterTitle,
-    );
-    expect(seen).toEqual(['Partnerns samråd']);
-    expect(
-      (await call('GET', `/api/v1/sami-consultations/${consultationId}`, { cookie: partner })).status,
-    ).toBe(404);
+    expect(other.status, JSON.stringify(other.body)).toBe(201);
+    const seen = (await call('GET', '/api/v1/sami-consultations', { cookie: samebyPartner })).body.items;
+    expect(seen.map((c: Json) => c.matterTitle).sort()).toEqual(['Samebyns samråd', 'Vindpark i Krokom']);
+    const shown = seen.find((c: Json) => c.matterTitle === 'Samebyns samråd');
+    expect(shown.parties.map((p: Json) => p.name).sort()).toEqual(['Annan part', 'Testsameby']);
+    // The effort is internal and not the sameby's own: its title is not shown.
+    expect(seen.find((c: Json) => c.matterTitle === 'Vindpark i Krokom').effort).toBeNull();
+    expect((await call('GET', '/api/v1/sami-consultations', { cookie: partner })).body.items).toEqual([]);
     expect(
       (await call('GET', `/api/v1/sami-consultations/${other.body.id}`, { cookie: partner })).status,
-    ).toBe(200);
+    ).toBe(404);
     expect((await call('GET', '/api/v1/sami-consultations')).status).toBe(401);
     expect(
       (await call('GET', '/api/v1/sami-consultations', { cookie: viewer })).body.items.length,
     ).toBeGreaterThanOrEqual(2);
+  });
+
+  test('an effort named in a consultation or conflict cannot be removed under it', async () => {
+    const effort = await call('GET', `/api/v1/efforts/${windEffortId}`, { cookie: editor });
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/efforts/${windEffortId}`,
+      headers: { cookie: editor, 'if-match': effort.response.headers.etag as string },
+    });
+    expect(removed.statusCode, removed.body).toBe(409);
+    expect(removed.json().code).toBe('IN_USE');
+  });
+});
+
+describe('edge cases', () => {
+  test('renaming and adding scorers keeps the scores; removed nodes take their scores with them, into the audit trail', async () => {
+    const created = await call('POST', '/api/v1/interaction-matrices', {
+      cookie: editor,
+      payload: {
+        title: 'Kantfall',
+        nodes: [
+          { kind: 'own_goal', label: '-Minskade utsläpp' },
+          { kind: 'own_goal', label: '+Tillväxt' },
+          { kind: 'own_goal', label: 'Tredje' },
+        ],
+        scorers: [{ name: '@Anna' }, { name: 'Björn' }],
+      },
+    });
+    const m = created.body;
+    const [a, b, c] = m.nodes.map((n: Json) => n.id);
+    const [anna, bjorn] = m.scorers.map((s: Json) => s.id);
+    await call('PUT', `/api/v1/interaction-matrices/${m.id}/scorers/${anna}/scores`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: {
+        scores: [
+          { rowNodeId: a, columnNodeId: b, score: -2, rationale: 'Skäl' },
+          { rowNodeId: a, columnNodeId: c, score: 1 },
+        ],
+      },
+    });
+    // Swap the two names and add a third scorer, all with ids kept.
+    const renamed = await call('PATCH', `/api/v1/interaction-matrices/${m.id}`, {
+      cookie: editor,
+      ifMatch: '"2"',
+      payload: {
+        scorers: [{ id: anna, name: 'Björn' }, { id: bjorn, name: '@Anna' }, { name: 'Cecilia' }],
+      },
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body.scorers.map((s: Json) => [s.name, s.scoredCells])).toEqual([
+      ['@Anna', 0],
+      ['Björn', 2],
+      ['Cecilia', 0],
+    ]);
+    const empty = await call('PATCH', `/api/v1/interaction-matrices/${m.id}`, {
+      cookie: editor,
+      ifMatch: '"3"',
+      payload: {},
+    });
+    expect(empty.body.version).toBe(3);
+
+    // Labels and names that start with - + @ survive an export and an import (the export defuses them).
+    const csv = await call('GET', `/api/v1/interaction-matrices/${m.id}/scores?format=csv`, {
+      cookie: editor,
+    });
+    expect(csv.response.body).toContain("Björn;'-Minskade utsläpp;'+Tillväxt;-2;Skäl");
+    const back = await call('POST', `/api/v1/interaction-matrices/${m.id}/scores/import?dryRun=false`, {
+      cookie: editor,
+      headers: { 'content-type': 'text/csv' },
+      payload: csv.response.body,
+    });
+    expect(back.body).toMatchObject({ dryRun: false, unchanged: 2 });
+    const combined = await call('GET', `/api/v1/interaction-matrices/${m.id}/combined?format=csv`, {
+      cookie: editor,
+    });
+    expect(combined.response.body.split(/\r?\n/)[0]).toContain(";'-Minskade utsläpp;'+Tillväxt;");
+
+    // An import that says which version it read is refused when the matrix has moved on.
+    const stale = await call('POST', `/api/v1/interaction-matrices/${m.id}/scores/import`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'Bedömare;Rad;Kolumn;Poäng\nCecilia;Tredje;+Tillväxt;1\n',
+    });
+    expect(stale.status).toBe(412);
+    const dry = await call('POST', `/api/v1/interaction-matrices/${m.id}/scores/import?dryRun=true`, {
+      cookie: editor,
+      ifMatch: '"3"',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'Bedömare;Rad;Kolumn;Poäng\nCecilia;Tredje;+Tillväxt;1\n',
+    });
+    expect(dry.body).toMatchObject({ dryRun: true, inserted: 1 });
+    expect((await call('GET', `/api/v1/interaction-matrices/${m.id}`, { cookie: editor })).body.version).toBe(
+      3,
+    );
+
+    const removed = await call('PATCH', `/api/v1/interaction-matrices/${m.id}`, {
+      cookie: editor,
+      ifMatch: '"3"',
+      payload: {
+        nodes: [
+          { id: a, kind: 'own_goal', label: '-Minskade utsläpp' },
+          { id: c, kind: 'own_goal', label: 'Tredje' },
+        ],
+      },
+    });
+    expect(removed.status).toBe(200);
+    const updates = await t.database.db
+      .select()
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.entityId, m.id), eq(schema.auditEvents.action, 'update')));
+    const removal = updates.find((u) => JSON.stringify(u.changes).includes('removedScores'));
+    expect(JSON.stringify(removal?.changes)).toContain('"rationale":"Skäl"');
+  });
+
+  test('a conflict: an empty change makes no version; a blank identification is named at its field', async () => {
+    const created = await call('POST', '/api/v1/goal-conflicts', {
+      cookie: editor,
+      payload: { title: 'Tom ändring', severity: 1, madeVisibleBy: 'other' },
+    });
+    const empty = await call('PATCH', `/api/v1/goal-conflicts/${created.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: {},
+    });
+    expect(empty.body.version).toBe(1);
+    const blank = await call('POST', '/api/v1/goal-conflicts', {
+      cookie: editor,
+      payload: { title: 'X', severity: 1, madeVisibleBy: 'other', identified: { date: today, text: ' ' } },
+    });
+    expect(blank.body.errors).toEqual([{ field: 'body.identified.text', message: 'describe the step' }]);
+  });
+
+  test('a converted suggestion does not come back when a score that did not raise it changes', async () => {
+    const effort = await call('POST', '/api/v1/efforts', {
+      cookie: editor,
+      payload: {
+        title: 'Gruva',
+        status: 'planned',
+        reach: { municipalities: [{ areaCode: '2380', share: 100 }] },
+        assessments: [
+          { dimension: 'economic', score: 3 },
+          { dimension: 'environmental', score: -2, rationale: 'Vatten' },
+        ],
+      },
+    });
+    const queue = async () =>
+      (await call('GET', '/api/v1/goal-conflict-suggestions', { cookie: editor })).body.items;
+    const s = (await queue()).find((x: Json) => x.key === `assessment:${effort.body.id}`);
+    const converted = await call('POST', '/api/v1/goal-conflicts', {
+      cookie: editor,
+      payload: {
+        title: 'Gruva mot vatten',
+        severity: 3,
+        madeVisibleBy: 'effort_assessment',
+        fromSuggestion: { key: s.key, inputsHash: s.inputsHash },
+      },
+    });
+    expect(converted.status).toBe(201);
+    await call('PATCH', `/api/v1/efforts/${effort.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: {
+        assessments: [
+          { dimension: 'economic', score: 3 },
+          { dimension: 'environmental', score: -2, rationale: 'Vatten' },
+          { dimension: 'social', score: 1 },
+        ],
+      },
+    });
+    expect((await queue()).some((x: Json) => x.key === s.key)).toBe(false);
   });
 });

@@ -69,6 +69,11 @@ describe('assessmentSuggestion', () => {
     )?.inputsHash;
     expect(h1).toBe(h2);
     expect(h1).not.toBe(h3);
+    // A score that did not raise it (0 on social) may change without bringing it back.
+    const h4 = assessmentSuggestion(
+      effort({ assessments: [...a, { dimension: 'social', score: 1 }] }),
+    )?.inputsHash;
+    expect(h4).toBe(h1);
   });
 });
 

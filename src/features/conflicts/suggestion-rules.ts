@@ -76,7 +76,8 @@ export function assessmentSuggestion(effort: EffortForSuggestions): AssessmentSu
   return {
     kind: 'effort_assessment',
     key: `assessment:${effort.id}`,
-    inputsHash: hashInputs(scores),
+    // Only the scores that raise it: a change elsewhere does not bring back a decided suggestion.
+    inputsHash: hashInputs({ positive, negative }),
     effortId: effort.id,
     positive,
     negative,

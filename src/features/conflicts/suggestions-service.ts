@@ -3,8 +3,8 @@
  * consultation, strongly negative matrix cells), minus those an editor has already turned into a
  * conflict or dismissed on the same inputs.
  */
-import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/connection.ts';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db, DbTransaction, Executor } from '../../db/connection.ts';
 import type { AssessmentDimension } from '../../db/schema.ts';
 import * as t from '../../db/schema.ts';
 import { conflict as conflictProblem } from '../../server/problem.ts';
@@ -297,7 +297,8 @@ export async function dismissSuggestion(
       .values(values)
       .onConflictDoUpdate({
         target: [t.conflictSuggestionDecisions.regionCode, t.conflictSuggestionDecisions.suggestionKey],
-        set: values,
+        // A conflict made from the suggestion earlier stays linked (the audit trail has the rest).
+        set: { ...values, conflictId: sql`${t.conflictSuggestionDecisions.conflictId}` },
       });
     await recordAudit(tx, actor, {
       action: 'dismiss',

@@ -7,7 +7,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbTransaction } from '../../db/connection.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
+import { isForeignKeyViolation, isRestrictViolation, isUniqueViolation } from '../../db/errors.ts';
 import * as t from '../../db/schema.ts';
 import { conflict, type FieldError, HttpProblem, notFound } from '../../server/problem.ts';
 import { versionMismatch } from '../../shared/optimistic-lock.ts';
@@ -814,23 +814,34 @@ export async function deleteEffort(
   expectedVersion: number,
   authorise: (current: EffortRow) => void,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(t.efforts)
-      .where(and(eq(t.efforts.id, id), eq(t.efforts.regionCode, actor.regionCode)))
-      .for('update');
-    if (!current) throw notFound(`No effort ${id}`);
-    authorise(current);
-    if (current.version !== expectedVersion) throw versionMismatch(current.version);
-    const [before] = await loadEffortDocuments(tx, actor.regionCode, [id]);
-    await tx.delete(t.efforts).where(eq(t.efforts.id, id));
-    await recordAudit(tx, actor, {
-      action: 'delete',
-      entityType,
-      entityId: id,
-      before: auditView(before),
-      after: null,
+  try {
+    await db.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(t.efforts)
+        .where(and(eq(t.efforts.id, id), eq(t.efforts.regionCode, actor.regionCode)))
+        .for('update');
+      if (!current) throw notFound(`No effort ${id}`);
+      authorise(current);
+      if (current.version !== expectedVersion) throw versionMismatch(current.version);
+      const [before] = await loadEffortDocuments(tx, actor.regionCode, [id]);
+      await tx.delete(t.efforts).where(eq(t.efforts.id, id));
+      await recordAudit(tx, actor, {
+        action: 'delete',
+        entityType,
+        entityId: id,
+        before: auditView(before),
+        after: null,
+      });
     });
-  });
+  } catch (error) {
+    // Goal conflicts and Sami consultations that name the effort keep it (their record would lose it).
+    if (isForeignKeyViolation(error) || isRestrictViolation(error)) {
+      throw conflict(
+        'The effort is named in a goal conflict or a Sami consultation; remove it there first',
+        'IN_USE',
+      );
+    }
+    throw error;
+  }
 }

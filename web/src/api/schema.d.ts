@@ -6067,9 +6067,13 @@ export interface paths {
             parameters: {
                 query?: {
                     filename?: string;
-                    dryRun?: boolean;
+                    /** @description Check only; write nothing */
+                    dryRun?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };

@@ -15,7 +15,11 @@ export type ConsultationFacts = {
   partyCount: number;
 };
 
-export function consultationProblems(c: ConsultationFacts): FieldError[] {
+/** What a record must say. `matter` and `today` (ISO) add the checks only a change needs. */
+export function consultationProblems(
+  c: ConsultationFacts,
+  matter: { matterKind?: string; effortId?: string | null; today?: string } = {},
+): FieldError[] {
   const problems: FieldError[] = [];
   const add = (field: string, message: string) => problems.push({ field: `body.${field}`, message });
   const hasGround = (c.exemptionGround ?? '').trim() !== '';
@@ -31,6 +35,10 @@ export function consultationProblems(c: ConsultationFacts): FieldError[] {
     add('outcomeOn', 'must not be before the request');
   }
   if (c.decisionOn && !(c.decisionText ?? '').trim()) add('decisionText', 'describe the decision');
+  if (matter.matterKind === 'effort' && !matter.effortId)
+    add('effortId', 'choose the effort the matter is about');
+  if (matter.today && c.outcomeOn && c.outcomeOn > matter.today)
+    add('outcomeOn', 'must not be in the future');
   return problems;
 }
 

@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbTransaction, Executor } from '../../../db/connection.ts';
 import * as t from '../../../db/schema.ts';
 import { type FieldError, HttpProblem, notFound } from '../../../server/problem.ts';
+import { todayInSweden } from '../../../shared/dates.ts';
 import { versionMismatch } from '../../../shared/optimistic-lock.ts';
 import { compareSwedish } from '../../../shared/text.ts';
 import { type Actor, readsEverything } from '../../access/permissions.ts';
@@ -14,6 +15,11 @@ import { consultationProblems, consultationWarnings } from './consultation-rules
 import type { ConsultationInput, ConsultationOut, ConsultationPatch } from './consultation-schemas.ts';
 
 const entityType = 'sami_consultation';
+/**
+ * Who can be a party: samebyar, Sami organisations and Sametinget (registered as a government
+ * agency). Being a party lets the organisation's partner users read the record.
+ */
+const samiPartyKinds: readonly string[] = ['sameby', 'sami_organisation', 'government_agency'];
 type Row = typeof t.samiConsultations.$inferSelect;
 
 function scopeCondition(actor: Actor): SQL | undefined {
@@ -88,6 +94,7 @@ async function loadConsultations(db: Executor, actor: Actor, ids: string[]): Pro
         c: t.samiConsultations,
         effortTitle: t.efforts.title,
         effortVisibility: t.efforts.visibility,
+        effortOwner: t.efforts.ownerOrganisationId,
       })
       .from(t.samiConsultations)
       .leftJoin(t.efforts, eq(t.efforts.id, t.samiConsultations.effortId))
@@ -98,6 +105,7 @@ async function loadConsultations(db: Executor, actor: Actor, ids: string[]): Pro
         id: t.organisations.id,
         name: t.organisations.name,
         kind: t.organisations.kind,
+        visibility: t.organisations.visibility,
       })
       .from(t.samiConsultationParties)
       .innerJoin(t.organisations, eq(t.organisations.id, t.samiConsultationParties.organisationId))
@@ -107,11 +115,15 @@ async function loadConsultations(db: Executor, actor: Actor, ids: string[]): Pro
   return ids.flatMap((id) => {
     const found = byId.get(id);
     if (!found) return [];
-    const { c, effortTitle, effortVisibility } = found;
+    const { c, effortTitle, effortVisibility, effortOwner } = found;
     const own = parties.filter((p) => p.consultationId === id);
-    // A partner sees the effort's title only when the effort is published.
+    // A partner sees internal names only of its own organisation (and its own effort).
+    const mine = (organisationId: string | null) =>
+      actor.role === 'partner' && organisationId !== null && organisationId === actor.organisationId;
     const showEffort =
-      c.effortId && effortTitle && (readsEverything(actor) || effortVisibility === 'published');
+      c.effortId &&
+      effortTitle &&
+      (readsEverything(actor) || effortVisibility === 'published' || mine(effortOwner));
     return [
       {
         id: c.id,
@@ -122,7 +134,11 @@ async function loadConsultations(db: Executor, actor: Actor, ids: string[]): Pro
         initiatedBy: c.initiatedBy,
         requestedOn: c.requestedOn,
         parties: own
-          .map(({ id: partyId, name, kind }) => ({ id: partyId, name, kind }))
+          .map(({ id: partyId, name, kind, visibility }) => ({
+            id: partyId,
+            name: readsEverything(actor) || visibility === 'published' || mine(partyId) ? name : 'Annan part',
+            kind,
+          }))
           .sort((a, b) => compareSwedish(a.name, b.name)),
         meetings: c.meetings,
         form: c.form,
@@ -161,17 +177,24 @@ async function checkReferences(
     if (!effort) errors.push({ field: 'body.effortId', message: `no effort ${effortId} in the region` });
   }
   if (partyIds?.length) {
-    const found = new Set(
+    const kindOf = new Map(
       (
         await tx
-          .select({ id: t.organisations.id })
+          .select({ id: t.organisations.id, kind: t.organisations.kind })
           .from(t.organisations)
           .where(and(eq(t.organisations.regionCode, regionCode), inArray(t.organisations.id, partyIds)))
-      ).map((o) => o.id),
+      ).map((o) => [o.id, o.kind]),
     );
     partyIds.forEach((id, i) => {
-      if (!found.has(id))
-        errors.push({ field: `body.partyIds.${i}`, message: `no organisation ${id} in the region` });
+      const kind = kindOf.get(id);
+      if (!kind) errors.push({ field: `body.partyIds.${i}`, message: `no organisation ${id} in the region` });
+      else if (!samiPartyKinds.includes(kind)) {
+        errors.push({
+          field: `body.partyIds.${i}`,
+          message:
+            'a party is Sametinget, a sameby or a Sami organisation (register it so in the actor register)',
+        });
+      }
     });
   }
   if (errors.length) throw badRequest(errors);
@@ -217,6 +240,7 @@ export async function insertConsultation(
       },
       new Set(input.partyIds).size,
     ),
+    { matterKind: input.matterKind, effortId: input.effortId ?? null, today: todayInSweden() },
   );
   if (problems.length) throw badRequest(problems);
   await checkReferences(tx, actor.regionCode, input.effortId, input.partyIds);
@@ -273,10 +297,15 @@ export async function updateConsultation(
     if (!current) throw notFound(`No consultation ${id}`);
     if (current.version !== expectedVersion) throw versionMismatch(current.version);
     const [before] = await loadConsultations(tx, actor, [id]);
+    if (before && Object.keys(patch).length === 0) return before;
     const { partyIds, ...fields } = patch;
     const merged = { ...current, ...fields };
     const partyCount = partyIds ? new Set(partyIds).size : (before?.parties.length ?? 0);
-    const problems = consultationProblems(factsOf(merged, partyCount));
+    const problems = consultationProblems(factsOf(merged, partyCount), {
+      matterKind: merged.matterKind,
+      effortId: merged.effortId ?? null,
+      today: todayInSweden(),
+    });
     if (problems.length) throw badRequest(problems);
     await checkReferences(tx, actor.regionCode, fields.effortId, partyIds);
     const { documents, ...simple } = fields;

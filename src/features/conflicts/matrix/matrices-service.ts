@@ -2,7 +2,7 @@
  * Interaction matrices: nodes, scorers and their scores, with the combined matrix and the
  * measures computed on read (they are cheap: a 40-node matrix has 1 560 cells).
  */
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db, DbTransaction, Executor } from '../../../db/connection.ts';
 import { isUniqueViolation } from '../../../db/errors.ts';
 import * as t from '../../../db/schema.ts';
@@ -13,9 +13,10 @@ import { readsEverything } from '../../access/permissions.ts';
 import { type AuditActor, recordAudit } from '../../audit/audit.ts';
 import { analyseMatrix } from './matrix-analysis.ts';
 import type { MatrixInput, MatrixOut, MatrixPatch, ScoresInput } from './matrix-schemas.ts';
-import type { ScoreFileScore } from './matrix-score-file.ts';
+import { parseScoreFile, type ScoreFileProblem, type ScoreFileScore } from './matrix-score-file.ts';
 
 const entityType = 'interaction_matrix';
+type ScoreRow = typeof t.interactionMatrixScores.$inferSelect;
 
 const scopeCondition = (actor: Actor): SQL | undefined =>
   readsEverything(actor) ? undefined : eq(t.interactionMatrices.visibility, 'published');
@@ -159,7 +160,9 @@ async function writeLists(
   tx: DbTransaction,
   matrixId: string,
   patch: Pick<MatrixPatch, 'nodes' | 'scorers'>,
-) {
+): Promise<ScoreRow[]> {
+  // Scores removed with their node or scorer, for the audit trail.
+  const removedScores: ScoreRow[] = [];
   if (patch.nodes) {
     const existing = await tx
       .select({ id: t.interactionMatrixNodes.id })
@@ -174,8 +177,20 @@ async function writeLists(
     if (errors.length) throw badRequest(errors);
     const kept = new Set(patch.nodes.flatMap((n) => (n.id ? [n.id] : [])));
     const removed = [...existingIds].filter((id) => !kept.has(id));
-    if (removed.length)
+    if (removed.length) {
+      removedScores.push(
+        ...(await tx
+          .select()
+          .from(t.interactionMatrixScores)
+          .where(
+            or(
+              inArray(t.interactionMatrixScores.rowNodeId, removed),
+              inArray(t.interactionMatrixScores.columnNodeId, removed),
+            ),
+          )),
+      );
       await tx.delete(t.interactionMatrixNodes).where(inArray(t.interactionMatrixNodes.id, removed));
+    }
     for (const [position, node] of patch.nodes.entries()) {
       const values = { kind: node.kind, ref: node.ref ?? null, label: node.label, position };
       if (node.id)
@@ -197,13 +212,20 @@ async function writeLists(
     if (errors.length) throw badRequest(errors);
     const kept = new Set(patch.scorers.flatMap((s) => (s.id ? [s.id] : [])));
     const removed = [...existingIds].filter((id) => !kept.has(id));
-    if (removed.length)
+    if (removed.length) {
+      removedScores.push(
+        ...(await tx
+          .select()
+          .from(t.interactionMatrixScores)
+          .where(inArray(t.interactionMatrixScores.scorerId, removed))),
+      );
       await tx.delete(t.interactionMatrixScorers).where(inArray(t.interactionMatrixScorers.id, removed));
+    }
     // Renames first to temporary names, so swapping two names does not trip the unique constraint.
     for (const s of patch.scorers.filter((s) => s.id)) {
       await tx
         .update(t.interactionMatrixScorers)
-        .set({ name: `\u0000${s.id}` })
+        .set({ name: `__renaming__${s.id}` })
         .where(eq(t.interactionMatrixScorers.id, s.id as string));
     }
     for (const s of patch.scorers) {
@@ -215,6 +237,7 @@ async function writeLists(
       else await tx.insert(t.interactionMatrixScorers).values({ matrixId, name: s.name });
     }
   }
+  return removedScores;
 }
 
 function auditView(document: MatrixOut) {
@@ -297,14 +320,16 @@ export async function updateMatrix(
       const current = await lockMatrix(tx, actor, id, expectedVersion);
       checkNames(patch.nodes, patch.scorers);
       const before = await loadMatrixDocument(tx, current);
+      // Nothing sent: nothing changes (no new version, no audit row).
+      if (Object.keys(patch).length === 0) return before;
       const { nodes, scorers, ...fields } = patch;
-      await writeLists(tx, id, { nodes, scorers });
+      const removedScores = await writeLists(tx, id, { nodes, scorers });
       const after = await loadMatrixDocument(tx, await bump(tx, current, fields));
       await recordAudit(tx, actor, {
         action: 'update',
         entityType,
         entityId: id,
-        before: auditView(before),
+        before: { ...auditView(before), ...(removedScores.length ? { removedScores } : {}) },
         after: auditView(after),
       });
       return after;
@@ -316,7 +341,6 @@ export async function updateMatrix(
   }
 }
 
-type ScoreRow = typeof t.interactionMatrixScores.$inferSelect;
 const cellKey = (s: { scorerId: string; rowNodeId: string; columnNodeId: string }) =>
   `${s.scorerId}|${s.rowNodeId}|${s.columnNodeId}`;
 
@@ -462,17 +486,32 @@ export async function replaceScorerScores(
 }
 
 /** A checked score file: all cells are written in one transaction (or none on a dry run). */
+/**
+ * A score file's records: checked against the matrix as it is inside the transaction (so a node
+ * removed meanwhile is a row problem, not a database error) and written all at once, or not at
+ * all (422 listing every problem; a dry run counts and writes nothing).
+ */
 export async function importScores(
   db: Db,
   actor: Actor,
   matrixId: string,
-  scores: ScoreFileScore[],
+  file: { records: Record<string, string>[]; offset: number },
   dryRun: boolean,
+  expectedVersion: number | null,
 ) {
+  let rows = 0;
   const result = await db
     .transaction(async (tx) => {
-      const current = await lockMatrix(tx, actor, matrixId, null);
-      const counts = await writeScores(tx, actor, current, scores, { action: 'import_scores' });
+      const current = await lockMatrix(tx, actor, matrixId, expectedVersion);
+      const { nodes, scorers } = await loadMatrixParts(tx, matrixId);
+      const parsed = parseScoreFile(
+        file.records,
+        nodes.map((n) => ({ id: n.id, label: n.label, key: n.ref ?? undefined })),
+        scorers,
+      );
+      if (parsed.problems.length) throw rejectedFile(parsed.problems, file.offset);
+      rows = parsed.scores.length;
+      const counts = await writeScores(tx, actor, current, parsed.scores, { action: 'import_scores' });
       if (dryRun) throw new DryRunRollback(counts);
       return counts;
     })
@@ -480,13 +519,22 @@ export async function importScores(
       if (error instanceof DryRunRollback) return error.counts;
       throw error;
     });
-  return {
-    dryRun,
-    rows: scores.length,
-    inserted: result.inserted,
-    updated: result.updated,
-    unchanged: result.unchanged,
-  };
+  return { dryRun, rows, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged };
+}
+
+const MAX_LISTED_PROBLEMS = 500;
+function rejectedFile(problems: ScoreFileProblem[], offset: number) {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  return new HttpProblem(
+    422,
+    'Unprocessable Content',
+    `Nothing was imported: ${problems.length} problem(s)${listed.length < problems.length ? ` (the first ${listed.length} are listed)` : ''}. Correct them and import again.`,
+    listed.map((p) => ({
+      field: `row ${p.row + offset}${p.column ? `, ${p.column}` : ''}`,
+      message: p.message,
+    })),
+    'IMPORT_REJECTED',
+  );
 }
 
 class DryRunRollback extends Error {

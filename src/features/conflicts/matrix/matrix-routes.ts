@@ -44,7 +44,7 @@ import {
   scoresInputSchema,
   scoresQuery,
 } from './matrix-schemas.ts';
-import { parseScoreFile, SCORE_FILE_HEADERS_SV } from './matrix-score-file.ts';
+import { SCORE_FILE_HEADERS_SV } from './matrix-score-file.ts';
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const MAX_SCORE_ROWS = 100_000;
@@ -269,6 +269,9 @@ export const matrixRoutes: FastifyPluginAsyncZod = async (app) => {
           'Import scores from a CSV or Excel file (Bedömare, Rad, Kolumn, Poäng, Motivering), all or nothing; the file is the request body',
         params: idParams,
         querystring: importQuery,
+        headers: ifMatchHeaders.describe(
+          'If-Match is optional here: when sent, the import is refused if the matrix has changed',
+        ),
         response: {
           200: scoreImportReportSchema,
           ...writeProblemResponses,
@@ -284,26 +287,9 @@ export const matrixRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new HttpProblem(422, 'Unprocessable Content', 'The file is empty', undefined, 'EMPTY_FILE');
       }
       const { records, offset } = await readRecords(body, request.query.filename);
-      const { nodes, scorers } = await loadMatrixParts(db, row.id);
-      const parsed = parseScoreFile(
-        records,
-        nodes.map((n) => ({ id: n.id, label: n.label, key: n.ref ?? undefined })),
-        scorers,
-      );
-      if (parsed.problems.length) {
-        const listed = parsed.problems.slice(0, 500);
-        throw new HttpProblem(
-          422,
-          'Unprocessable Content',
-          `Nothing was imported: ${parsed.problems.length} problem(s)${listed.length < parsed.problems.length ? ` (the first ${listed.length} are listed)` : ''}. Correct them and import again.`,
-          listed.map((p) => ({
-            field: `row ${p.row + offset}${p.column ? `, ${p.column}` : ''}`,
-            message: p.message,
-          })),
-          'IMPORT_REJECTED',
-        );
-      }
-      return importScores(db, request.actor, row.id, parsed.scores, request.query.dryRun);
+      const ifMatch = request.headers['if-match'];
+      const version = ifMatch === undefined ? null : versionFromIfMatch(ifMatch);
+      return importScores(db, request.actor, row.id, { records, offset }, request.query.dryRun, version);
     },
   );
 };

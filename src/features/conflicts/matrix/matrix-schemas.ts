@@ -74,7 +74,7 @@ export const scoresQuery = z.object({ scorer: z.uuid().optional(), ...downloadFo
 export const combinedQuery = z.object({ ...downloadFormatQuery });
 export const importQuery = z.object({
   filename: z.string().max(255).default('poang.csv'),
-  dryRun: z.coerce.boolean().default(false),
+  dryRun: z.stringbool().default(false).describe('Check only; write nothing'),
 });
 
 const nodeSchema = z.object({

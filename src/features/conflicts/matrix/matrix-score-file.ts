@@ -49,6 +49,8 @@ const normalName = (text: string) =>
     .replace(/[\uFEFF\u200B]/g, '')
     .normalize('NFC')
     .trim()
+    // Our exports put ' before a leading = + - @ (so spreadsheets do not run it): take it off.
+    .replace(/^'(?=[=+\-@])/, '')
     .toLocaleLowerCase('sv')
     .normalize('NFC');
 
