@@ -906,6 +906,33 @@ describe('edge cases', () => {
     expect(blank.body.errors).toEqual([{ field: 'body.identified.text', message: 'describe the step' }]);
   });
 
+  test('three editors turning the same suggestion into a conflict at once make one conflict', async () => {
+    const effort = await call('POST', '/api/v1/efforts', {
+      cookie: editor,
+      payload: {
+        title: 'Samtidigt',
+        status: 'planned',
+        assessments: [{ dimension: 'social', score: -3, rationale: 'Skäl' }],
+      },
+    });
+    const queue = (await call('GET', '/api/v1/goal-conflict-suggestions', { cookie: editor })).body.items;
+    const s = queue.find((x: Json) => x.key === `assessment:${effort.body.id}`);
+    const attempts = await Promise.all(
+      [1, 2, 3].map((n) =>
+        call('POST', '/api/v1/goal-conflicts', {
+          cookie: editor,
+          payload: {
+            title: `Samtidig ${n}`,
+            severity: 2,
+            madeVisibleBy: 'effort_assessment',
+            fromSuggestion: { key: s.key, inputsHash: s.inputsHash },
+          },
+        }),
+      ),
+    );
+    expect(attempts.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+  });
+
   test('a converted suggestion does not come back when a score that did not raise it changes', async () => {
     const effort = await call('POST', '/api/v1/efforts', {
       cookie: editor,

@@ -250,12 +250,15 @@ export async function openSuggestionList(db: Executor, regionCode: string) {
 
 /** Throws 409 unless `key` is an open suggestion with exactly these inputs (so stale pages fail loudly). */
 export async function requireOpenSuggestion(
-  db: Executor,
+  tx: DbTransaction,
   regionCode: string,
   key: string,
   inputsHash: string,
 ) {
-  const { items } = await openSuggestionList(db, regionCode);
+  // One decision per suggestion at a time: a second editor converting or dismissing the same
+  // suggestion waits here, then finds it decided (409) instead of making a second conflict.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${regionCode}:${key}`}))`);
+  const { items } = await openSuggestionList(tx, regionCode);
   const found = items.find((s) => s.key === key);
   if (!found || found.inputsHash !== inputsHash) {
     throw conflictProblem(
