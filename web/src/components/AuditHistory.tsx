@@ -3,6 +3,7 @@ import { api, unwrap } from '../api/client';
 import { localeFor } from '../lib/format';
 import { useApi } from '../lib/useApi';
 import { ErrorMessage, Loading } from './Status';
+import { TableScroll } from './TableScroll';
 
 const show = (value: unknown): string => {
   if (value === null || value === undefined || value === '') return '–';
@@ -40,7 +41,7 @@ export function AuditHistory({ entity, id, version, fieldLabel, formatValue }: P
       {trail.data.items.length === 0 ? (
         <p className="muted">{t('audit.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t('audit.title')}>
           <table className="data-table audit-table">
             <caption className="visually-hidden">{t('audit.title')}</caption>
             <thead>
@@ -77,7 +78,7 @@ export function AuditHistory({ entity, id, version, fieldLabel, formatValue }: P
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import { formatNumber } from '../../lib/format';
 import { type Disparity, downloadUrl, type Indicator, type Sex } from './api';
 import { MEASURES, type MeasureKey, measureOf, serverLang, titleOf } from './labels';
 import { SourceLine } from './SourceLine';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 
 const CHARTED: MeasureKey[] = ['cv', 'williamson', 'gini', 'giniWeighted', 'theil', 'theilWeighted'];
 const round = (v: number) => Math.round(v * 1000) / 1000;

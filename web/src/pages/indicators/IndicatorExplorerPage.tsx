@@ -22,7 +22,7 @@ import { polarityLabel, SEXES, sexLabel, titleOf } from './labels';
 import { ProgressSection } from './ProgressSection';
 import { SeriesChart } from './SeriesChart';
 import { SourceLine } from './SourceLine';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 import { TargetsSection } from './TargetsSection';
 import { ValueMapSection } from './ValueMapSection';
 import './indicators.css';

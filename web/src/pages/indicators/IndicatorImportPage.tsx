@@ -11,7 +11,7 @@ import { useApi } from '../../lib/useApi';
 import { type ImportReport, loadIndicators } from './api';
 import { DefinitionForm } from './DefinitionForm';
 import { serverLang, titleOf } from './labels';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 import './indicators.css';
 
 type Outcome = { report: ImportReport } | { error: ApiError };

@@ -6,7 +6,7 @@ import { formatNumber } from '../../lib/format';
 import type { Indicator, IndicatorValue } from './api';
 import { titleOf } from './labels';
 import { SourceLine } from './SourceLine';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 
 type Props = {
   indicator: Indicator;

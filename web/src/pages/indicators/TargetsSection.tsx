@@ -4,7 +4,7 @@ import { ApiError, api, unwrap, unwrapEmpty } from '../../api/client';
 import { formatNumber } from '../../lib/format';
 import type { Sex, Target } from './api';
 import { SEXES, sexLabel } from './labels';
-import { TableScroll } from './TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 
 type Props = {
   indicatorId: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TableScroll } from '../indicators/TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 import { formatScore, type Matrix, scaleKey } from './api';
 
 /**

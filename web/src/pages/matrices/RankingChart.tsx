@@ -4,7 +4,7 @@ import { EChart } from '../../components/EChart';
 import type { EChartsOption } from '../../components/echarts';
 import { escapeHtml } from '../../components/echarts';
 import { formatNumber } from '../../lib/format';
-import { TableScroll } from '../indicators/TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 import { formatScore, type Matrix } from './api';
 import { useNarrow } from './useNarrow';
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { formatNumber } from '../../lib/format';
-import { TableScroll } from '../indicators/TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 import { downloadHref, type ScoreImportReport, uploadScores } from './api';
 
 type Outcome = { report: ScoreImportReport } | { error: ApiError };

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { problemMessages } from '../../lib/problems';
-import { TableScroll } from '../indicators/TableScroll';
+import { TableScroll } from '../../components/TableScroll';
 import {
   formatScore,
   loadScores,
