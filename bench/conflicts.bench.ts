@@ -108,7 +108,8 @@ const seedSeconds = (performance.now() - seedStart) / 1000;
 
 const get = async (url: string) => {
   const response = await app.inject({ url, headers: { cookie } });
-  if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+  if (response.statusCode !== 200)
+    throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
   return response;
 };
 
@@ -134,10 +135,12 @@ const matrixSql = sql`
 const queueCount = (await get('/api/v1/goal-conflict-suggestions')).json().items.length;
 const listCount = (await get('/api/v1/goal-conflicts?place=2309')).json().total;
 const matrixDoc = (await get(`/api/v1/interaction-matrices/${matrixId}`)).json();
-const scoreRows = await queryRows<{ scorer_id: string; row_node_id: string; column_node_id: string; score: number }>(
-  db,
-  matrixSql,
-);
+const scoreRows = await queryRows<{
+  scorer_id: string;
+  row_node_id: string;
+  column_node_id: string;
+  score: number;
+}>(db, matrixSql);
 const nodes = matrixDoc.nodes as { id: string; label: string }[];
 const scorerIds = (matrixDoc.scorers as { id: string }[]).map((s) => s.id);
 const scores = scoreRows.map((r) => ({
@@ -148,13 +151,29 @@ const scores = scoreRows.map((r) => ({
 }));
 
 const results: Result[] = [
-  await measure('API GET /goal-conflict-suggestions', () => get('/api/v1/goal-conflict-suggestions'), ITERATIONS),
+  await measure(
+    'API GET /goal-conflict-suggestions',
+    () => get('/api/v1/goal-conflict-suggestions'),
+    ITERATIONS,
+  ),
   await measure('SQL the same efforts with scores and reach', () => queryRows(db, queueSql), ITERATIONS),
-  await measure('API GET /goal-conflicts?place=2309', () => get('/api/v1/goal-conflicts?place=2309'), ITERATIONS),
+  await measure(
+    'API GET /goal-conflicts?place=2309',
+    () => get('/api/v1/goal-conflicts?place=2309'),
+    ITERATIONS,
+  ),
   await measure('SQL the same conflicts with places', () => queryRows(db, listSql), ITERATIONS),
-  await measure('API GET /interaction-matrices/:id', () => get(`/api/v1/interaction-matrices/${matrixId}`), ITERATIONS),
+  await measure(
+    'API GET /interaction-matrices/:id',
+    () => get(`/api/v1/interaction-matrices/${matrixId}`),
+    ITERATIONS,
+  ),
   await measure('SQL the same scores', () => queryRows(db, matrixSql), ITERATIONS),
-  await measure('pure analyseMatrix (median, measures)', async () => analyseMatrix(nodes, scorerIds, scores), ITERATIONS),
+  await measure(
+    'pure analyseMatrix (median, measures)',
+    async () => analyseMatrix(nodes, scorerIds, scores),
+    ITERATIONS,
+  ),
 ];
 console.log(
   `\n${EFFORTS} efforts (${queueCount} suggestions), ${CONFLICTS} conflicts (${listCount} in Krokom), ` +

@@ -42,9 +42,9 @@ describe('stepProblems', () => {
     expect(fields(stepProblems(current, step({ status: 'analysed', handling: 'measure' }), today))).toEqual([
       'body.handling',
     ]);
-    expect(fields(stepProblems(current, step({ status: 'analysed', justification: 'Skäl' }), today))).toEqual([
-      'body.justification',
-    ]);
+    expect(fields(stepProblems(current, step({ status: 'analysed', justification: 'Skäl' }), today))).toEqual(
+      ['body.justification'],
+    );
   });
 
   it('dates: not in the future, not before the previous step', () => {

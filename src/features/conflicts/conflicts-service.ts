@@ -399,37 +399,51 @@ async function resolveParts(tx: DbTransaction, regionCode: string, parts: Partia
       tx.select({ id: t.sdgTargets.id }).from(t.sdgTargets),
     ]);
     const sdgIds = new Set(sdgTargets.map((s) => s.id));
-    parts.goals.forEach((goal, position) => {
-      const bad = (message: string) => errors.push({ field: `body.goals.${position}.ref`, message });
+    for (const [position, goal] of parts.goals.entries()) {
+      const bad = (message: string) => {
+        errors.push({ field: `body.goals.${position}.ref`, message });
+      };
       const row: Omit<GoalRow, 'conflictId'> = { position, kind: goal.kind };
       switch (goal.kind) {
         case 'priority': {
           const found = priorities.find((p) => p.id === goal.ref || String(p.number) === goal.ref);
-          if (!found) return bad(`no long-term priority ${goal.ref} in the region`);
+          if (!found) {
+            bad(`no long-term priority ${goal.ref} in the region`);
+            continue;
+          }
           row.priorityId = found.id;
           break;
         }
         case 'strength_area': {
           const found = strengthAreas.find((s) => s.id === goal.ref || s.slug === goal.ref);
-          if (!found) return bad(`no strength area ${goal.ref} in the region`);
+          if (!found) {
+            bad(`no strength area ${goal.ref} in the region`);
+            continue;
+          }
           row.strengthAreaId = found.id;
           break;
         }
         case 'national_area': {
           const found = nationalAreas.find((n) => String(n.code) === goal.ref);
-          if (!found) return bad(`no national strategic area ${goal.ref}`);
+          if (!found) {
+            bad(`no national strategic area ${goal.ref}`);
+            continue;
+          }
           row.nationalAreaCode = found.code;
           break;
         }
         case 'sdg_target':
-          if (!sdgIds.has(goal.ref)) return bad(`no Agenda 2030 target ${goal.ref}`);
+          if (!sdgIds.has(goal.ref)) {
+            bad(`no Agenda 2030 target ${goal.ref}`);
+            continue;
+          }
           row.sdgTargetId = goal.ref;
           break;
         default:
           row.freeText = goal.ref;
       }
       goalRows.push(row);
-    });
+    }
   }
   if (parts.places?.length) {
     const found = new Set(

@@ -18,6 +18,8 @@ let partner: string;
 let strengthAreaId: string;
 let windEffortId: string;
 
+// Response bodies are checked field by field below; a loose type keeps the assertions readable.
+// biome-ignore lint/suspicious/noExplicitAny: test helper for JSON bodies
 type Json = Record<string, any>;
 const call = async (
   method: 'GET' | 'POST' | 'PATCH' | 'PUT',

@@ -279,7 +279,7 @@ export const matrixRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       authorize(request.actor, conflictPolicy.changeMatrix(request.actor), 'Only editors import scores');
       const row = await readable(request.actor, request.params.id);
       const body = request.body;

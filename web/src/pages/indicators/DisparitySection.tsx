@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/EChart';
 import type { EChartsOption } from '../../components/echarts';
+import { TableScroll } from '../../components/TableScroll';
 import { formatNumber } from '../../lib/format';
 import { type Disparity, downloadUrl, type Indicator, type Sex } from './api';
 import { MEASURES, type MeasureKey, measureOf, serverLang, titleOf } from './labels';
 import { SourceLine } from './SourceLine';
-import { TableScroll } from '../../components/TableScroll';
 
 const CHARTED: MeasureKey[] = ['cv', 'williamson', 'gini', 'giniWeighted', 'theil', 'theilWeighted'];
 const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorMessage, Loading } from '../../components/Status';
+import { TableScroll } from '../../components/TableScroll';
 import { collatorFor, formatNumber } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import {
@@ -22,7 +23,6 @@ import { polarityLabel, SEXES, sexLabel, titleOf } from './labels';
 import { ProgressSection } from './ProgressSection';
 import { SeriesChart } from './SeriesChart';
 import { SourceLine } from './SourceLine';
-import { TableScroll } from '../../components/TableScroll';
 import { TargetsSection } from './TargetsSection';
 import { ValueMapSection } from './ValueMapSection';
 import './indicators.css';

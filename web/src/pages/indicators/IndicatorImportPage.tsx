@@ -6,12 +6,12 @@ import { useSession } from '../../auth/session';
 import { NotAllowed } from '../../components/NotAllowed';
 import { PageHeader } from '../../components/PageHeader';
 import { Loading } from '../../components/Status';
+import { TableScroll } from '../../components/TableScroll';
 import { formatNumber } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { type ImportReport, loadIndicators } from './api';
 import { DefinitionForm } from './DefinitionForm';
 import { serverLang, titleOf } from './labels';
-import { TableScroll } from '../../components/TableScroll';
 import './indicators.css';
 
 type Outcome = { report: ImportReport } | { error: ApiError };

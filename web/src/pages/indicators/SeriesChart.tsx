@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/EChart';
 import type { EChartsOption } from '../../components/echarts';
+import { TableScroll } from '../../components/TableScroll';
 import { formatNumber } from '../../lib/format';
 import type { Indicator, IndicatorValue } from './api';
 import { titleOf } from './labels';
 import { SourceLine } from './SourceLine';
-import { TableScroll } from '../../components/TableScroll';
 
 type Props = {
   indicator: Indicator;

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, unwrap, unwrapEmpty } from '../../api/client';
+import { TableScroll } from '../../components/TableScroll';
 import { formatNumber } from '../../lib/format';
 import type { Sex, Target } from './api';
 import { SEXES, sexLabel } from './labels';
-import { TableScroll } from '../../components/TableScroll';
 
 type Props = {
   indicatorId: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../lib/format';
 import { TableScroll } from '../../components/TableScroll';
+import { formatNumber } from '../../lib/format';
 import { formatScore, type Matrix, scaleKey, scoreClass } from './api';
 
 /**

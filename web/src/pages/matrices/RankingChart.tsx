@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/EChart';
 import type { EChartsOption } from '../../components/echarts';
 import { escapeHtml } from '../../components/echarts';
-import { formatNumber } from '../../lib/format';
 import { TableScroll } from '../../components/TableScroll';
+import { formatNumber } from '../../lib/format';
 import { formatScore, type Matrix } from './api';
 import { useNarrow } from './useNarrow';
 

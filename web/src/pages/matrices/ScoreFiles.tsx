@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { formatNumber } from '../../lib/format';
 import { TableScroll } from '../../components/TableScroll';
+import { formatNumber } from '../../lib/format';
 import { downloadHref, type ScoreImportReport, uploadScores } from './api';
 
 type Outcome = { report: ScoreImportReport } | { error: ApiError };

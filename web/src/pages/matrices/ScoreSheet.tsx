@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { problemMessages } from '../../lib/problems';
 import { TableScroll } from '../../components/TableScroll';
+import { problemMessages } from '../../lib/problems';
 import {
   formatScore,
   loadScores,
