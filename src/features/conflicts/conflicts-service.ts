@@ -290,7 +290,7 @@ export async function loadConflictDocuments(
           ? { id: step.followUpIndicatorId, title: indicatorTitle ?? step.followUpIndicatorId }
           : null,
         isExample: step.isExample,
-        recordedBy: scope.all ? step.recordedByLabel : 'Regionen',
+        recordedBy: scope.all ? step.recordedByLabel : null,
         recordedAt: step.recordedAt.toISOString(),
       }));
     const efforts = effortRows.filter((e) => e.conflictId === id);

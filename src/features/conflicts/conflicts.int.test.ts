@@ -278,7 +278,7 @@ describe('the conflict register', () => {
     const shown = (await call('GET', `/api/v1/goal-conflicts/${id}`)).body;
     expect(shown.actors).toEqual([]);
     expect(shown.efforts).toEqual([]);
-    expect(shown.steps[1].recordedBy).toBe('Regionen');
+    expect(shown.steps[1].recordedBy).toBeNull();
     expect((await call('GET', `/api/v1/goal-conflicts/${id}`, { cookie: viewer })).body.efforts).toHaveLength(
       1,
     );

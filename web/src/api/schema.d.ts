@@ -4194,7 +4194,8 @@ export interface paths {
                                     title: string;
                                 } | null;
                                 isExample: boolean;
-                                recordedBy: string;
+                                /** @description Who recorded the step; null for readers outside the region (shown as "the region") */
+                                recordedBy: string | null;
                                 recordedAt: string;
                             }[];
                             /** @description Statuses the next step may have */
@@ -4374,7 +4375,8 @@ export interface paths {
                                     title: string;
                                 } | null;
                                 isExample: boolean;
-                                recordedBy: string;
+                                /** @description Who recorded the step; null for readers outside the region (shown as "the region") */
+                                recordedBy: string | null;
                                 recordedAt: string;
                             }[];
                             /** @description Statuses the next step may have */
@@ -4557,7 +4559,8 @@ export interface paths {
                                     title: string;
                                 } | null;
                                 isExample: boolean;
-                                recordedBy: string;
+                                /** @description Who recorded the step; null for readers outside the region (shown as "the region") */
+                                recordedBy: string | null;
                                 recordedAt: string;
                             }[];
                             /** @description Statuses the next step may have */
@@ -4751,7 +4754,8 @@ export interface paths {
                                     title: string;
                                 } | null;
                                 isExample: boolean;
-                                recordedBy: string;
+                                /** @description Who recorded the step; null for readers outside the region (shown as "the region") */
+                                recordedBy: string | null;
                                 recordedAt: string;
                             }[];
                             /** @description Statuses the next step may have */

@@ -56,7 +56,7 @@ export function ConflictTimeline({ steps, highlightId }: { steps: ConflictStep[]
           ) : null}
           <p className="timeline-meta">
             {t('conflicts.steps.recordedBy', {
-              who: s.recordedBy,
+              who: s.recordedBy ?? t('conflicts.steps.theRegion'),
               when: recordedAt.format(new Date(s.recordedAt)),
             })}
           </p>
