@@ -180,5 +180,6 @@ console.log(
     `matrix ${NODES} nodes × ${SCORERS} scorers (${scoreRows.length} scores); seeding took ${seedSeconds.toFixed(1)} s`,
 );
 printResults(database.kind, results);
+console.log(`(each case here: ${ITERATIONS} iterations after the warm-up)`);
 await app.close();
 await database.close();
