@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { baseUrl, gotoInLanguage, signInAs, waitForData } from './helpers';
+import { baseUrl, gotoInLanguage, signInAs, signInWith, waitForData } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const OPEN_EXAMPLE = 'Exempel: Året-runt-turism i Bräcke';
@@ -95,7 +95,7 @@ test.describe('Samråd med samer (lag 2022:66)', () => {
     const warnings = page.getByRole('region', { name: 'Varning' });
     await expect(warnings.getByTestId('warning-decision_while_open')).toContainText(WARNING_OPEN);
     await expect(warnings).not.toContainText('A decision is recorded');
-    await expect(page.getByTestId('consultation-parties')).toContainText('Handölsdalens sameby (Sameby)');
+    await expect(page.getByTestId('consultation-parties')).toContainText('Handölsdalens sameby – Sameby');
     await expect(page.getByTestId('consultation-meetings')).toContainText('6 oktober 2026');
     await expect(page.getByTestId('consultation-meetings')).toContainText('Möte i Åre');
     await expect(page.getByTestId('consultation-documents')).toContainText(
@@ -152,6 +152,11 @@ test.describe('Samråd med samer (lag 2022:66)', () => {
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(page.getByText('Samrådet är sparat.')).toBeVisible();
+    // The notice is for the arrival only: it does not come back on a refresh.
+    await page.reload();
+    await waitForData(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByText('Samrådet är sparat.')).toHaveCount(0);
     await expect(page.getByTestId('consultation-parties')).toContainText('Jijnjevaerie sameby');
     await expect(page.getByTestId('consultation-meetings')).toContainText(shown(met));
     await expect(page.getByTestId('consultation-meetings')).toContainText('Möte i Krokom');
@@ -278,20 +283,68 @@ test.describe('Samråd med samer (lag 2022:66)', () => {
     await expect(page.getByTestId('consultation-outcome')).toContainText('Tillsyn (4 §).');
     const id = page.url().split('/').pop() ?? '';
 
-    // Someone else saves while the form is open: the save is refused (412) and the form reloads.
+    // Someone else saves while the form is open: the save is refused (412), the writer's
+    // changes stay, and what the other changed is taken over or shown.
     await page.getByRole('link', { name: 'Ändra' }).click();
     await waitForData(page);
     const current = await page.request.get(`/api/v1/sami-consultations/${id}`);
     const response = await page.request.patch(`/api/v1/sami-consultations/${id}`, {
-      data: { requestedOn: '2026-08-01' },
+      data: { requestedOn: '2026-08-01', significance: 'Kollegans bedömning.' },
       headers: { 'if-match': current.headers().etag ?? '', origin: baseUrl() },
     });
     expect(response.status()).toBe(200);
+    const significance = page.getByLabel('Varför ärendet kan vara av särskild betydelse för samerna');
     await page.getByLabel('Vad som kom fram').fill('Min ändring');
+    await significance.fill('Min bedömning.');
     await page.getByRole('button', { name: 'Spara ändringar' }).click();
     await expect(page.getByTestId('form-error')).toContainText('Någon annan har sparat samrådet');
+    await expect(page.getByLabel('Vad som kom fram')).toHaveValue('Min ändring');
+    await expect(significance).toHaveValue('Min bedömning.');
+    // Only the colleague changed the request date: taken over. Both changed the significance:
+    // the writer's text stays, the saved one is shown with a button to take it instead.
     await expect(page.getByLabel('Begärt den')).toHaveValue('2026-08-01');
-    await expect(page.getByLabel('Vad som kom fram')).toHaveValue('');
+    await expect(page.getByTestId('stale-taken')).toContainText('Begärt den');
+    const both = page.getByTestId('stale-both');
+    await expect(both).toContainText('Varför ärendet kan vara av särskild betydelse för samerna');
+    await expect(both).toContainText('Kollegans bedömning.');
+    await expect(
+      both.getByRole('button', { name: /Använd det sparade värdet för Varför ärendet/ }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+
+    // Saved again without retyping: both the colleague's change and the writer's are stored.
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByText('Samrådet är sparat.')).toBeVisible();
+    await expect(page.getByTestId('consultation-outcome')).toContainText('Min ändring');
+    const stored = (await (await page.request.get(`/api/v1/sami-consultations/${id}`)).json()) as {
+      requestedOn: string | null;
+      significance: string;
+      outcomeNote: string | null;
+    };
+    expect(stored).toMatchObject({
+      requestedOn: '2026-08-01',
+      significance: 'Min bedömning.',
+      outcomeNote: 'Min ändring',
+    });
+
+    // Taking the saved value instead puts it in the field.
+    await page.getByRole('link', { name: 'Ändra' }).click();
+    await waitForData(page);
+    const again = await page.request.get(`/api/v1/sami-consultations/${id}`);
+    const second = await page.request.patch(`/api/v1/sami-consultations/${id}`, {
+      data: { outcomeNote: 'Kollegans anteckning' },
+      headers: { 'if-match': again.headers().etag ?? '', origin: baseUrl() },
+    });
+    expect(second.status()).toBe(200);
+    await page.getByLabel('Vad som kom fram').fill('Min andra ändring');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await expect(page.getByTestId('form-error')).toContainText('Någon annan har sparat samrådet');
+    await page.getByRole('button', { name: 'Använd det sparade värdet för Vad som kom fram' }).click();
+    await expect(page.getByLabel('Vad som kom fram')).toHaveValue('Kollegans anteckning');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByTestId('consultation-outcome')).toContainText('Kollegans anteckning');
   });
 
   test('?insats= picks the effort (the link from the review queue)', async ({ page }) => {
@@ -344,6 +397,59 @@ test.describe('Samråd med samer (lag 2022:66)', () => {
     );
   });
 
+  test('a partner for a sameby sees the consultations the sameby is party to, and no other', async ({
+    page,
+  }) => {
+    test.slow(); // a user is made first, and axe runs
+    // A consultation the sameby is no party to.
+    await signInAs(page, 'editor');
+    const title = `Samråd utan samebyn ${Date.now()}`;
+    await startNew(page, title, 'Sametinget', 'Annat ärende');
+    await page.getByRole('button', { name: 'Spara samråd' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    const otherId = page.url().split('/').pop() ?? '';
+
+    // The admin makes a partner user for Handölsdalens sameby.
+    await signInAs(page, 'admin');
+    const actors = (await (await page.request.get('/api/v1/actors?limit=500')).json()) as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const sameby = actors.items.find((a) => a.name === 'Handölsdalens sameby');
+    expect(sameby).toBeDefined();
+    const email = `samebyn-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.regionkraft.example`;
+    const password = 'samebyns-losen-2026';
+    const created = await page.request.post('/api/v1/users', {
+      data: { email, name: 'Partner i samebyn', role: 'partner', organisationId: sameby?.id, password },
+      headers: { origin: baseUrl() },
+    });
+    expect(created.status()).toBe(201);
+
+    await signInWith(page, email, password);
+    await page.goto('/samrad');
+    await waitForData(page);
+    await expect(page.getByTestId('consultation-scope')).toHaveText(
+      'Du ser bara samråd där din organisation, Handölsdalens sameby, är part.',
+    );
+    await expect(rows(page)).toHaveCount(2);
+    await expect(rows(page).filter({ hasText: OPEN_EXAMPLE })).toHaveCount(1);
+    await expect(rows(page).filter({ hasText: ENDED_EXAMPLE })).toHaveCount(1);
+    await expect(rows(page).filter({ hasText: title })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Nytt samråd' })).toHaveCount(0);
+    await expectNoViolations(page);
+
+    await rows(page).getByRole('link', { name: OPEN_EXAMPLE }).click();
+    await waitForData(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(OPEN_EXAMPLE);
+    await expect(page.getByTestId('consultation-parties')).toContainText('Handölsdalens sameby');
+    await expect(page.getByRole('link', { name: 'Ändra' })).toHaveCount(0);
+    await expectNoViolations(page);
+
+    await page.goto(`/samrad/${otherId}`);
+    await waitForData(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Samrådet finns inte');
+    await expect(page.getByText(title)).toHaveCount(0);
+  });
+
   test('a viewer reads all consultations but may not change them', async ({ page }) => {
     await signInAs(page, 'viewer');
     await page.goto('/samrad');
@@ -391,6 +497,16 @@ test.describe('Samråd med samer (lag 2022:66)', () => {
     await waitForData(page);
     await expect(page.getByRole('region', { name: 'Warning' })).toBeVisible();
     await expect(page.getByTestId('consultation-meetings')).toContainText('6 October 2026');
+    // Kinds of parties without doubled brackets; texts recorded in Swedish are marked as such.
+    await expect(page.getByTestId('consultation-parties')).toContainText(
+      'Handölsdalens sameby – Sámi village (sameby)',
+    );
+    await expect(page.getByTestId('consultation-parties')).not.toContainText('))');
+    await expect(
+      page.getByRole('heading', { level: 1 }).locator('xpath=ancestor::*[@lang][1]'),
+    ).toHaveAttribute('lang', 'sv');
+    await expect(page.getByTestId('consultation-meetings').locator('[lang="sv"]').first()).toBeVisible();
+    await expect(page.getByTestId('consultation-decision').locator('dd[lang="sv"]')).toHaveCount(1);
     await expectNoViolations(page);
 
     await page.getByRole('link', { name: 'Edit' }).click();

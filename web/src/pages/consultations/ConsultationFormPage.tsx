@@ -7,7 +7,7 @@ import { FormField } from '../../components/FormField';
 import { NotAllowed } from '../../components/NotAllowed';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { collatorFor } from '../../lib/format';
+import { collatorFor, formatDate } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { ConflictsSubNav } from '../conflicts/ConflictsSubNav';
 import { NotFoundPage } from '../not-found/NotFoundPage';
@@ -54,6 +54,50 @@ function draftOf(c: Consultation | undefined, effortId: string | undefined): Dra
   };
 }
 
+/** The fields of the draft, in the order of the form. */
+const DRAFT_KEYS = Object.keys(draftOf(undefined, undefined)) as Array<keyof Draft>;
+
+/** Comparable form of a field's value (the parties' order does not matter). */
+const valueKey = (d: Draft, k: keyof Draft) =>
+  JSON.stringify(k === 'partyIds' ? [...d.partyIds].sort() : d[k]);
+
+/** A field's label: the draft's keys are mostly the labels' keys. */
+const LABEL_KEYS: Partial<Record<keyof Draft, string>> = { effortId: 'effort', partyIds: 'parties' };
+
+/** Fields whose saved value can be shown as a line of text (Swedish, as recorded). */
+const TEXT_KEYS = new Set<keyof Draft>([
+  'matterTitle',
+  'significance',
+  'outcomeNote',
+  'exemptionGround',
+  'decisionText',
+]);
+const DATE_KEYS = new Set<keyof Draft>(['requestedOn', 'outcomeOn', 'decisionOn']);
+
+/**
+ * After someone else saved (412): what they changed since the draft's base. A field only they
+ * changed is taken over; a field both changed keeps the writer's value and is listed, with the
+ * saved value to take instead.
+ */
+type Merge = { taken: Array<keyof Draft>; both: Array<keyof Draft>; theirs: Draft };
+
+function merge(mine: Draft, base: Draft, theirs: Draft): { draft: Draft; merge: Merge } {
+  const draft = { ...mine } as Record<keyof Draft, unknown>;
+  const taken: Array<keyof Draft> = [];
+  const both: Array<keyof Draft> = [];
+  for (const k of DRAFT_KEYS) {
+    if (valueKey(base, k) === valueKey(theirs, k)) continue; // not changed on the server
+    if (valueKey(mine, k) === valueKey(theirs, k)) continue; // the same change on both sides
+    if (valueKey(mine, k) === valueKey(base, k)) {
+      draft[k] = theirs[k];
+      taken.push(k);
+    } else {
+      both.push(k);
+    }
+  }
+  return { draft: draft as Draft, merge: { taken, both, theirs } };
+}
+
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 function bodyOf(d: Draft): ConsultationInput {
@@ -96,8 +140,11 @@ export function ConsultationFormPage() {
   const staff = session?.role === 'admin' || session?.role === 'editor';
   const insats = params.get('insats');
   const presetEffort = isUuid(insats) ? insats : undefined;
-  const [reload, setReload] = useState(0);
-  const existing = useApi(async () => (id && staff ? getConsultation(id) : undefined), [id, staff, reload]);
+  const existing = useApi(async () => (id && staff ? getConsultation(id) : undefined), [id, staff]);
+  // The version saved by someone else meanwhile, read after a refused save (412): its version
+  // goes in If-Match, and the draft is merged with it (the writer's changes stay).
+  const [latest, setLatest] = useState<Consultation>();
+  const [merged, setMerged] = useState<Merge>();
   const organisations = useApi(async () => (staff ? getOrganisations() : []), [staff]);
   const efforts = useApi(async () => (staff ? getEffortOptions() : []), [staff]);
   const [draft, setDraft] = useState<Draft>();
@@ -106,9 +153,18 @@ export function ConsultationFormPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
+  // The draft is made once per record (or once for a new one): a later read of the record
+  // (a session refresh) must not throw away what the writer typed.
+  const madeFor = useRef<string>(undefined);
+  const source = id ? `edit:${id}` : `new:${presetEffort ?? ''}`;
   useEffect(() => {
-    if (existing.status === 'ok') setDraft(draftOf(existing.data, presetEffort));
-  }, [existing.status, existing.data, presetEffort]);
+    if (madeFor.current === source || existing.status !== 'ok') return;
+    if (id && !existing.data) return;
+    madeFor.current = source;
+    setDraft(draftOf(existing.data, presetEffort));
+    setLatest(undefined);
+    setMerged(undefined);
+  }, [source, id, existing.status, existing.data, presetEffort]);
 
   // An effort picked by the link from the review queue names the matter unless it is named.
   useEffect(() => {
@@ -162,16 +218,28 @@ export function ConsultationFormPage() {
       return;
     }
     setSaving(true);
+    const base = latest ?? existing.data;
     try {
       const body = bodyOf(d);
-      const saved = existing.data
-        ? await changeConsultation(existing.data.id, existing.data.version, body)
+      const saved = base
+        ? await changeConsultation(base.id, base.version, body)
         : await createConsultation(body);
       navigate(`/samrad/${saved.id}`, { state: { saved: true } });
     } catch (e) {
+      // Someone else saved: read what is stored now and merge it into the draft.
+      if (e instanceof ApiError && e.status === 412 && base) {
+        try {
+          const now = await getConsultation(base.id);
+          const result = merge(d, draftOf(base, undefined), draftOf(now, undefined));
+          setLatest(now);
+          setDraft(result.draft);
+          setMerged(result.merge);
+        } catch (again) {
+          setErrors(saveErrors(t, again));
+          return;
+        }
+      }
       setErrors(saveErrors(t, e));
-      // Someone else saved: read the record again (the form shows what is stored now).
-      if (e instanceof ApiError && e.status === 412) setReload((n) => n + 1);
     } finally {
       setSaving(false);
     }
@@ -199,6 +267,15 @@ export function ConsultationFormPage() {
         .map(([, m]) => m),
     ),
   ];
+  const fieldLabel = (k: keyof Draft) => t(`consultations.fields.${LABEL_KEYS[k] ?? k}`);
+  const savedValue = (theirs: Draft, k: keyof Draft) => {
+    const v = theirs[k];
+    if (typeof v !== 'string') return null;
+    if (v === '') return t('consultations.form.savedEmpty');
+    if (DATE_KEYS.has(k)) return formatDate(v, lang);
+    if (TEXT_KEYS.has(k)) return <span lang="sv">{v}</span>;
+    return null;
+  };
   const cancelTo = existing.data ? `/samrad/${existing.data.id}` : '/samrad';
 
   return (
@@ -217,6 +294,53 @@ export function ConsultationFormPage() {
               </ul>
             ) : null}
           </div>
+        ) : null}
+        {merged && (merged.taken.length > 0 || merged.both.length > 0) ? (
+          <section
+            className="panel consultation-merge"
+            aria-labelledby="consultation-merge-title"
+            data-testid="stale-changes"
+          >
+            <h2 id="consultation-merge-title">{t('consultations.form.mergeTitle')}</h2>
+            {merged.taken.length > 0 ? (
+              <p data-testid="stale-taken">
+                {t('consultations.form.mergeTaken', {
+                  fields: merged.taken.map(fieldLabel).join(', '),
+                })}
+              </p>
+            ) : null}
+            {merged.both.length > 0 ? (
+              <>
+                <p>{t('consultations.form.mergeBoth')}</p>
+                <ul data-testid="stale-both">
+                  {merged.both.map((k) => {
+                    const shownValue = savedValue(merged.theirs, k);
+                    return (
+                      <li key={k}>
+                        <strong>{fieldLabel(k)}</strong>
+                        {shownValue ? (
+                          <>
+                            {' – '}
+                            {t('consultations.form.mergeSaved')} {shownValue}
+                          </>
+                        ) : null}{' '}
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => {
+                            setDraft({ ...d, [k]: merged.theirs[k] });
+                            setMerged({ ...merged, both: merged.both.filter((x) => x !== k) });
+                          }}
+                        >
+                          {t('consultations.form.mergeUseSaved', { field: fieldLabel(k) })}
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
+            ) : null}
+          </section>
         ) : null}
 
         <fieldset>

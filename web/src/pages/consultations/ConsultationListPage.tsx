@@ -120,7 +120,9 @@ export function ConsultationListPage() {
                 {list.data.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">
-                      <Link to={`/samrad/${c.id}`}>{c.matterTitle}</Link>
+                      <Link to={`/samrad/${c.id}`} lang="sv">
+                        {c.matterTitle}
+                      </Link>
                       {c.isExample ? <span className="badge">{t('consultations.example')}</span> : null}
                       <span className="consultation-kind">
                         {t(`consultations.matterKinds.${c.matterKind}`)}

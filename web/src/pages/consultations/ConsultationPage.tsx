@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { AuditHistory } from '../../components/AuditHistory';
@@ -23,7 +24,16 @@ export function ConsultationPage() {
   const lang = i18n.language;
   const { session } = useSession();
   const location = useLocation();
-  const saved = (location.state as { saved?: boolean } | null)?.saved === true;
+  const navigate = useNavigate();
+  // The notice after saving is read once from the navigation state and kept here; the state is
+  // cleared so that it does not come back on a refresh or on the way back.
+  const arrivedSaved = (location.state as { saved?: boolean } | null)?.saved === true;
+  const [saved, setSaved] = useState(arrivedSaved);
+  useEffect(() => {
+    if (!arrivedSaved) return;
+    setSaved(true);
+    navigate(location.pathname, { replace: true, state: null });
+  }, [arrivedSaved, location.pathname, navigate]);
   const signedIn = session?.user?.id ?? '';
   const record = useApi(async () => (signedIn ? getConsultation(id) : undefined), [id, signedIn]);
 
@@ -58,15 +68,21 @@ export function ConsultationPage() {
           <li>
             <Link to="/samrad">{t('consultations.title')}</Link>
           </li>
-          <li aria-current="page">{c.matterTitle}</li>
+          <li aria-current="page" lang="sv">
+            {c.matterTitle}
+          </li>
         </ol>
       </nav>
-      <PageHeader title={c.matterTitle} kicker={t('consultations.page.kicker')}>
-        <p className="badges">
-          <OutcomeBadge outcome={c.outcome} />
-          {c.isExample ? <span className="badge">{t('consultations.example')}</span> : null}
-        </p>
-      </PageHeader>
+      {/* The matter's name is recorded in Swedish; the kicker and the badges are in the UI's language. */}
+      <p className="kicker">{t('consultations.page.kicker')}</p>
+      <div lang="sv">
+        <PageHeader title={c.matterTitle}>
+          <p className="badges" lang={lang}>
+            <OutcomeBadge outcome={c.outcome} />
+            {c.isExample ? <span className="badge">{t('consultations.example')}</span> : null}
+          </p>
+        </PageHeader>
+      </div>
       <ConflictsSubNav />
       {saved ? (
         <p className="form-ok" role="status">
@@ -109,7 +125,13 @@ export function ConsultationPage() {
 
       <section className="section" aria-labelledby="significance-title">
         <h2 id="significance-title">{t('consultations.fields.significance')}</h2>
-        <p className="description">{c.significance || t('consultations.page.noSignificance')}</p>
+        {c.significance ? (
+          <p className="description" lang="sv">
+            {c.significance}
+          </p>
+        ) : (
+          <p className="description">{t('consultations.page.noSignificance')}</p>
+        )}
       </section>
 
       <section className="section" aria-labelledby="parties-title">
@@ -122,8 +144,8 @@ export function ConsultationPage() {
                   t('consultations.otherParty')
                 ) : (
                   <Link to={`/aktorer/${p.id}`}>{p.name}</Link>
-                )}{' '}
-                <span className="muted">({t(`actors.kinds.${p.kind}`)})</span>
+                )}
+                <span className="muted"> – {t(`actors.kinds.${p.kind}`)}</span>
               </li>
             ))}
           </ul>
@@ -142,8 +164,14 @@ export function ConsultationPage() {
                 <time dateTime={m.date} className="consultation-meeting-date">
                   {formatDate(m.date, lang)}
                 </time>
-                <span className="consultation-meeting-form">{m.form}</span>
-                {m.note ? <p className="description">{m.note}</p> : null}
+                <span className="consultation-meeting-form" lang="sv">
+                  {m.form}
+                </span>
+                {m.note ? (
+                  <p className="description" lang="sv">
+                    {m.note}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -160,12 +188,13 @@ export function ConsultationPage() {
               // biome-ignore lint/suspicious/noArrayIndexKey: documents have no id of their own
               <li key={i}>
                 {d.url ? (
-                  <a href={d.url} rel="noopener noreferrer">
+                  <a href={d.url} rel="noopener noreferrer" lang="sv">
                     {d.title}
                   </a>
                 ) : (
                   <>
-                    {d.title} <span className="muted">{t('consultations.page.noLink')}</span>
+                    <span lang="sv">{d.title}</span>{' '}
+                    <span className="muted">{t('consultations.page.noLink')}</span>
                   </>
                 )}
               </li>
@@ -197,13 +226,17 @@ export function ConsultationPage() {
           {c.outcome === 'exempted' ? (
             <div className="facts-wide">
               <dt>{t('consultations.fields.exemptionGround')}</dt>
-              <dd className="description">{c.exemptionGround ?? '–'}</dd>
+              <dd className="description" lang={c.exemptionGround ? 'sv' : undefined}>
+                {c.exemptionGround ?? '–'}
+              </dd>
             </div>
           ) : null}
           {c.outcomeNote ? (
             <div className="facts-wide">
               <dt>{t('consultations.fields.outcomeNote')}</dt>
-              <dd className="description">{c.outcomeNote}</dd>
+              <dd className="description" lang="sv">
+                {c.outcomeNote}
+              </dd>
             </div>
           ) : null}
         </dl>
@@ -215,7 +248,9 @@ export function ConsultationPage() {
           <dl className="facts" data-testid="consultation-decision">
             <div className="facts-wide">
               <dt>{t('consultations.fields.decisionText')}</dt>
-              <dd className="description">{c.decisionText ?? '–'}</dd>
+              <dd className="description" lang={c.decisionText ? 'sv' : undefined}>
+                {c.decisionText ?? '–'}
+              </dd>
             </div>
             <div>
               <dt>{t('consultations.fields.decisionOn')}</dt>
