@@ -155,6 +155,12 @@ test.describe('Samspelsmatriser, anonymous', () => {
     await expect(page.getByRole('heading', { name: 'Combined matrix' })).toBeVisible();
     await expect(page.getByTestId('ranking-table').locator('thead')).toContainText('Second order');
     await expect(page.getByTestId('heatmap').locator('tbody tr')).toHaveCount(12);
+    // The node labels are Swedish user text, marked as such on the English page.
+    await expect(page.getByTestId('heatmap').locator('tbody .row-label').first()).toHaveAttribute(
+      'lang',
+      'sv',
+    );
+    await expect(page.getByTestId('ranking-table').locator('tbody th').first()).toHaveAttribute('lang', 'sv');
     await expectNoViolations(page);
   });
 });
@@ -294,47 +300,131 @@ test.describe('Samspelsmatriser, editor', () => {
     await expectNoViolations(page);
   });
 
-  test('a sheet saved after someone else changed the matrix gets 412 and a way to reload', async ({
+  test('a sheet saved after a colleague saved gets 412; the reload keeps the unsaved cells', async ({
     page,
   }) => {
     await signInAs(page, 'editor');
-    const origin = { origin: baseUrl() };
-    const created = await page.request.post('/api/v1/interaction-matrices', {
-      headers: origin,
-      data: {
-        title: `E2E-konflikt ${Date.now()}`,
-        visibility: 'internal',
-        nodes: [
-          { kind: 'own_goal', label: 'Mål A' },
-          { kind: 'own_goal', label: 'Mål B' },
-        ],
-        scorers: [{ name: 'Cecilia' }],
+    const matrix = await createSmallMatrix(page, 'E2E-konflikt');
+    const [a, b, c] = matrix.nodes.map((n) => n.id) as [string, string, string];
+    const scorer = matrix.scorers[0]?.id as string;
+    await page.goto(`/samspelsmatriser/${matrix.id}`);
+    await waitForData(page);
+    const sheet = page.getByTestId('score-sheet');
+    // The user scores A → B and B → A without saving.
+    await sheet.getByLabel('Mål A påverkar Mål B', { exact: true }).selectOption('3');
+    await sheet.getByLabel('Mål B påverkar Mål A', { exact: true }).selectOption('2');
+
+    // Meanwhile a colleague saves the same scorer's sheet: A → C −1 and B → A −2.
+    const colleague = await page.request.put(
+      `/api/v1/interaction-matrices/${matrix.id}/scorers/${scorer}/scores`,
+      {
+        headers: { origin: baseUrl(), 'if-match': `"${matrix.version}"` },
+        data: {
+          scores: [
+            { rowNodeId: a, columnNodeId: c, score: -1 },
+            { rowNodeId: b, columnNodeId: a, score: -2 },
+          ],
+        },
       },
-    });
-    expect(created.status()).toBe(201);
-    const matrix = (await created.json()) as { id: string; version: number };
+    );
+    expect(colleague.status()).toBe(200);
+
+    await sheet.getByRole('button', { name: 'Spara poängen för Cecilia' }).click();
+    await expect(sheet.getByRole('alert')).toContainText('Någon annan har sparat ändringar i matrisen');
+    await expect(sheet.getByRole('alert')).toContainText('dina osparade poäng ligger kvar');
+    await sheet.getByRole('button', { name: 'Läs in matrisen igen' }).click();
+    await expect(sheet.getByRole('status')).toContainText('Dina osparade poäng ligger kvar');
+    // The user's cells are still there, the colleague's untouched cell came in, and the cell both
+    // changed is flagged with the colleague's score.
+    await expect(sheet.getByLabel('Mål A påverkar Mål B', { exact: true })).toHaveValue('3');
+    await expect(sheet.getByLabel('Mål B påverkar Mål A', { exact: true })).toHaveValue('2');
+    await expect(sheet.getByLabel('Mål A påverkar Mål C', { exact: true })).toHaveValue('-1');
+    const conflicts = sheet.getByTestId('sheet-conflicts');
+    await expect(conflicts).toContainText('en annan poäng i 1 cell som du också har ändrat');
+    await expect(conflicts.locator('li')).toHaveText(['Mål B → Mål A: sparat \u22122, ditt +2']);
+    await expect(sheet.locator('td[data-conflict]')).toHaveCount(1);
+    await expect(sheet.locator('td[data-conflict]')).toContainText('Någon annan har sparat \u22122 här');
+
+    // Saving again, without entering anything, sends the new version and keeps both changes.
+    await sheet.getByRole('button', { name: 'Spara poängen för Cecilia' }).click();
+    await expect(sheet.getByRole('status')).toContainText('Poängen för Cecilia är sparade (3 celler)');
+    await expect(sheet.getByTestId('sheet-conflicts')).toHaveCount(0);
+    await expect(heatCell(page.getByTestId('heatmap'), 0, 1)).toHaveText('+3');
+    expect(await storedScores(page, matrix.id, scorer)).toEqual(
+      [`${a}|${b}|3`, `${a}|${c}|-1`, `${b}|${a}|2`].sort(),
+    );
+  });
+
+  test('unsaved cells survive a settings save, and the open settings form survives a score save', async ({
+    page,
+  }) => {
+    await signInAs(page, 'editor');
+    const matrix = await createSmallMatrix(page, 'E2E-inställningar');
+    const [a, b] = matrix.nodes.map((n) => n.id) as [string, string, string];
+    const scorer = matrix.scorers[0]?.id as string;
     await page.goto(`/samspelsmatriser/${matrix.id}`);
     await waitForData(page);
     const sheet = page.getByTestId('score-sheet');
     await sheet.getByLabel('Mål A påverkar Mål B', { exact: true }).selectOption('3');
 
-    const changed = await page.request.patch(`/api/v1/interaction-matrices/${matrix.id}`, {
-      headers: { ...origin, 'if-match': `"${matrix.version}"` },
-      data: { description: 'Ändrad av någon annan' },
-    });
-    expect(changed.status()).toBe(200);
+    const settings = page.locator('#settings');
+    await settings.getByText('Ändra titel, synlighet, mål och bedömare').click();
+    await settings.getByLabel('Beskrivning').fill('Beskrivning från inställningarna');
+    await settings.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expect(settings.getByRole('status')).toHaveText('Ändringarna är sparade.');
+    await expect(
+      page.getByRole('paragraph').filter({ hasText: 'Beskrivning från inställningarna' }),
+    ).toBeVisible();
+    // The unsaved cell is still in the sheet.
+    await expect(sheet.getByLabel('Mål A påverkar Mål B', { exact: true })).toHaveValue('3');
+    await expect(sheet).toContainText('Du har ändringar som inte är sparade.');
 
-    await sheet.getByRole('button', { name: 'Spara poängen för Cecilia' }).click();
-    await expect(sheet.getByRole('alert')).toContainText('Någon annan har sparat ändringar i matrisen');
-    await expect(heatCell(page.getByTestId('heatmap'), 0, 1)).toHaveText('·inte bedömd');
-    await sheet.getByRole('button', { name: 'Läs in matrisen igen' }).click();
-    await expect(page.getByRole('paragraph').filter({ hasText: 'Ändrad av någon annan' })).toBeVisible();
-    await sheet.getByLabel('Mål A påverkar Mål B', { exact: true }).selectOption('3');
+    // A draft in the open settings form is not dropped when the scores are saved.
+    await settings.getByLabel('Titel', { exact: true }).fill('Utkast till ny titel');
     await sheet.getByRole('button', { name: 'Spara poängen för Cecilia' }).click();
     await expect(sheet.getByRole('status')).toContainText('Poängen för Cecilia är sparade (1 cell)');
-    await expect(heatCell(page.getByTestId('heatmap'), 0, 1)).toHaveText('+3');
+    await expect(settings.getByLabel('Titel', { exact: true })).toHaveValue('Utkast till ny titel');
+    expect(await storedScores(page, matrix.id, scorer)).toEqual([`${a}|${b}|3`]);
+
+    // "Senast ändrad" is the time in Sweden, in Swedish.
+    const stored = await page.request.get(`/api/v1/interaction-matrices/${matrix.id}`);
+    const body = (await stored.json()) as { updatedAt: string; description: string };
+    expect(body.description).toBe('Beskrivning från inställningarna');
+    const expected = new Intl.DateTimeFormat('sv-SE', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Stockholm',
+    }).format(new Date(body.updatedAt));
+    await expect(page.locator('.facts time')).toHaveText(expected);
   });
 });
+
+type SmallMatrix = { id: string; version: number; nodes: { id: string }[]; scorers: { id: string }[] };
+
+/** A matrix with the own goals Mål A, B and C and the scorer Cecilia, made through the API. */
+async function createSmallMatrix(page: Page, title: string): Promise<SmallMatrix> {
+  const created = await page.request.post('/api/v1/interaction-matrices', {
+    headers: { origin: baseUrl() },
+    data: {
+      title: `${title} ${Date.now()}`,
+      visibility: 'internal',
+      nodes: ['Mål A', 'Mål B', 'Mål C'].map((label) => ({ kind: 'own_goal', label })),
+      scorers: [{ name: 'Cecilia' }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  return (await created.json()) as SmallMatrix;
+}
+
+/** A scorer's stored scores as sorted "row|column|score". */
+async function storedScores(page: Page, id: string, scorer: string): Promise<string[]> {
+  const response = await page.request.get(`/api/v1/interaction-matrices/${id}/scores?scorer=${scorer}`);
+  expect(response.status()).toBe(200);
+  const { items } = (await response.json()) as {
+    items: { rowNodeId: string; columnNodeId: string; score: number }[];
+  };
+  return items.map((s) => `${s.rowNodeId}|${s.columnNodeId}|${s.score}`).sort();
+}
 
 /** The value of the option with the given text in the sheet's scorer select. */
 async function optionValue(sheet: Locator, label: string): Promise<string> {

@@ -55,7 +55,8 @@ export function Discussion({ matrix, readsQueue }: { matrix: Matrix; readsQueue:
                 return (
                   <tr key={`${d.rowNodeId}-${d.columnNodeId}`}>
                     <th scope="row">
-                      {labelOf.get(d.rowNodeId)} → {labelOf.get(d.columnNodeId)}
+                      <span lang="sv">{labelOf.get(d.rowNodeId)}</span> →{' '}
+                      <span lang="sv">{labelOf.get(d.columnNodeId)}</span>
                     </th>
                     {matrix.scorers.map((s) => {
                       const score = scoreOf.get(s.id);
@@ -97,7 +98,8 @@ export function Discussion({ matrix, readsQueue }: { matrix: Matrix; readsQueue:
           {matrix.strongNegativeLinks.map((l) => (
             <li key={`${l.rowNodeId}-${l.columnNodeId}`}>
               <strong>
-                {labelOf.get(l.rowNodeId)} → {labelOf.get(l.columnNodeId)}
+                <span lang="sv">{labelOf.get(l.rowNodeId)}</span> →{' '}
+                <span lang="sv">{labelOf.get(l.columnNodeId)}</span>
               </strong>
               : {named(l.score)}
             </li>

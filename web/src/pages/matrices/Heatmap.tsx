@@ -29,7 +29,9 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
             {matrix.nodes.map((node, j) => (
               <th key={node.id} scope="col" className="heatmap-col" title={node.label}>
                 <span aria-hidden="true">{j + 1}</span>
-                <span className="visually-hidden">{`${j + 1} ${node.label}`}</span>
+                <span className="visually-hidden">
+                  {j + 1} <span lang="sv">{node.label}</span>
+                </span>
               </th>
             ))}
             <th scope="col" className="heatmap-sum">
@@ -43,7 +45,9 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
               <th scope="row" className="heatmap-row">
                 <span className="row-head">
                   <span className="heatmap-number">{i + 1}</span>{' '}
-                  <span className="row-label">{row.label}</span>
+                  <span className="row-label" lang="sv">
+                    {row.label}
+                  </span>
                 </span>
               </th>
               {matrix.nodes.map((column, j) => {

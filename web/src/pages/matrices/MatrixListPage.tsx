@@ -4,10 +4,10 @@ import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { VisibilityBadge } from '../../components/VisibilityBadge';
-import { collatorFor, formatDate } from '../../lib/format';
+import { collatorFor } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { ConflictsSubNav } from '../conflicts/ConflictsSubNav';
-import { createMatrix, loadMatrices } from './api';
+import { createMatrix, formatTimestamp, loadMatrices } from './api';
 import { MatrixForm } from './MatrixForm';
 import { ScaleLegend } from './ScaleLegend';
 import './matrices.css';
@@ -68,7 +68,7 @@ export function MatrixListPage() {
                     {t('matrices.list.meta', {
                       nodes: m.nodeCount,
                       scorers: m.scorerCount,
-                      date: formatDate(m.updatedAt.slice(0, 10), lang),
+                      date: formatTimestamp(m.updatedAt, lang),
                     })}
                   </p>
                   {m.description ? <p className="clamp matrix-description">{m.description}</p> : null}

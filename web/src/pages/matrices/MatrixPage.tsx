@@ -7,9 +7,8 @@ import { NotAllowed } from '../../components/NotAllowed';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { VisibilityBadge } from '../../components/VisibilityBadge';
-import { formatDate } from '../../lib/format';
 import { ConflictsSubNav } from '../conflicts/ConflictsSubNav';
-import { loadMatrix, type Matrix, patchMatrix } from './api';
+import { formatTimestamp, loadMatrix, type Matrix, patchMatrix } from './api';
 import { Discussion } from './Discussion';
 import { Heatmap } from './Heatmap';
 import { MatrixForm } from './MatrixForm';
@@ -38,6 +37,8 @@ export function MatrixPage() {
   // Bumped when the scores may have changed elsewhere (import, reload): the sheet reads them again.
   const [sheetKey, setSheetKey] = useState(0);
   const [notice, setNotice] = useState<string>();
+  // Bumped after the settings form's own successful save, to start it again from the saved matrix.
+  const [formKey, setFormKey] = useState(0);
 
   const reload = useCallback(async () => {
     try {
@@ -113,7 +114,9 @@ export function MatrixPage() {
         </div>
         <div>
           <dt>{t('matrices.facts.updated')}</dt>
-          <dd>{formatDate(matrix.updatedAt.slice(0, 10), lang)}</dd>
+          <dd>
+            <time dateTime={matrix.updatedAt}>{formatTimestamp(matrix.updatedAt, lang, true)}</time>
+          </dd>
         </div>
         <div className="facts-wide">
           <dt>{t('matrices.facts.scorers')}</dt>
@@ -211,13 +214,18 @@ export function MatrixPage() {
           <details className="panel">
             <summary>{t('matrices.settings.open')}</summary>
             <MatrixForm
-              key={matrix.version}
+              key={formKey}
               initial={matrix}
               submitLabel={t('matrices.settings.save')}
               onSubmit={async (value) => {
                 const saved = await patchMatrix(matrix.id, matrix.version, value);
+                const ids = (m: Matrix) =>
+                  `${m.nodes.map((n) => n.id).join(',')}|${m.scorers.map((s) => s.id).join(',')}`;
                 updated(saved);
-                setSheetKey((k) => k + 1);
+                // Only a change of nodes or scorers can change a scorer's cells; the sheet then reads
+                // them again and keeps the unsaved cells whose nodes remain.
+                if (ids(saved) !== ids(matrix)) setSheetKey((k) => k + 1);
+                setFormKey((k) => k + 1);
                 setNotice(t('matrices.settings.saved'));
               }}
             />

@@ -168,7 +168,9 @@ export function NetworkGraph({ matrix }: { matrix: Matrix }) {
             <p>{t('matrices.network.groupsLead')}</p>
             <ul>
               {matrix.reinforcingGroups.map((group) => (
-                <li key={group.join()}>{group.map((id) => labelOf.get(id)).join(' ⇄ ')}</li>
+                <li key={group.join()} lang="sv">
+                  {group.map((id) => labelOf.get(id)).join(' ⇄ ')}
+                </li>
               ))}
             </ul>
           </>
@@ -180,7 +182,8 @@ export function NetworkGraph({ matrix }: { matrix: Matrix }) {
           <ul>
             {matrix.strongNegativeLinks.map((l) => (
               <li key={`${l.rowNodeId}-${l.columnNodeId}`}>
-                {labelOf.get(l.rowNodeId)} → {labelOf.get(l.columnNodeId)}:{' '}
+                <span lang="sv">{labelOf.get(l.rowNodeId)}</span> →{' '}
+                <span lang="sv">{labelOf.get(l.columnNodeId)}</span>:{' '}
                 {`${formatScore(l.score, lang)}${scaleKey(l.score) ? ` ${t(`matrices.scale.${scaleKey(l.score)}`)}` : ''}`}
               </li>
             ))}

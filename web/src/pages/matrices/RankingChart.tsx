@@ -128,7 +128,9 @@ export function RankingChart({ matrix }: { matrix: Matrix }) {
             {ranked.map((m) => (
               <tr key={m.nodeId}>
                 <td className="num">{m.rank}</td>
-                <th scope="row">{labelOf.get(m.nodeId)}</th>
+                <th scope="row" lang="sv">
+                  {labelOf.get(m.nodeId)}
+                </th>
                 <td className="num">
                   <strong>{n(m.rowSum)}</strong>{' '}
                   <span className="measure-split">{signed(m.rowPositive, m.rowNegative)}</span>

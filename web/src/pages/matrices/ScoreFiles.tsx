@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { TableScroll } from '../../components/TableScroll';
 import { formatNumber } from '../../lib/format';
+import { problemMessages } from '../../lib/problems';
 import { downloadHref, type ScoreImportReport, uploadScores } from './api';
 
 type Outcome = { report: ScoreImportReport } | { error: ApiError };
@@ -53,6 +54,14 @@ export function ScoreImport({
   const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+
+  /** A failure the import has no own text for, in the UI language by its status (never the server's English). */
+  const otherError = (error: ApiError) => {
+    if (error.status === 413) return t('matrices.files.errors.tooLarge');
+    if (error.status === 415) return t('matrices.files.errors.unsupportedType');
+    const problems = problemMessages(t, error.status === 0 ? new Error(error.message) : error);
+    return `${t('matrices.files.failed')} ${problems.form}`;
+  };
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
@@ -145,7 +154,7 @@ export function ScoreImport({
                       outcome.error.code,
                     )
                   ? t(`matrices.files.errors.${outcome.error.code}`)
-                  : `${t('matrices.files.failed')} ${outcome.error.message}`}
+                  : otherError(outcome.error)}
           </p>
           {outcome.error.status === 412 ? (
             <p>

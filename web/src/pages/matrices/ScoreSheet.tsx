@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { TableScroll } from '../../components/TableScroll';
@@ -22,6 +22,41 @@ type Message = { kind: 'ok' | 'error' | 'stale'; text: string };
 
 const keyOf = (row: string, column: string) => `${row}|${column}`;
 const emptyCell: Cell = { score: '', rationale: '' };
+
+/** Whether two cells would be saved the same (a rationale without a score is not sent). */
+function sameCell(x: Cell, y: Cell): boolean {
+  return x.score === y.score && (x.score === '' || x.rationale.trim() === y.rationale.trim());
+}
+
+/**
+ * Three-way merge after the scores were read again: cells the user has not touched take the
+ * server's value; cells the user changed keep the user's value. Where the server's value changed
+ * too (and differs from the user's), the cell is a conflict: the user's value stays, the server's
+ * value is returned so that the cell can be flagged. Cells of nodes no longer in the matrix go.
+ */
+export function mergeSheets(
+  base: Sheet,
+  loaded: Sheet,
+  mine: Sheet,
+  nodeIds: ReadonlySet<string>,
+): { sheet: Sheet; conflicts: Record<string, Cell> } {
+  const sheet: Sheet = {};
+  const conflicts: Record<string, Cell> = {};
+  for (const key of new Set([...Object.keys(base), ...Object.keys(loaded), ...Object.keys(mine)])) {
+    const [row = '', column = ''] = key.split('|');
+    if (!nodeIds.has(row) || !nodeIds.has(column)) continue;
+    const b = base[key] ?? emptyCell;
+    const server = loaded[key] ?? emptyCell;
+    const m = mine[key] ?? emptyCell;
+    if (sameCell(m, b)) {
+      if (loaded[key]) sheet[key] = server;
+      continue;
+    }
+    sheet[key] = m;
+    if (!sameCell(server, b) && !sameCell(server, m)) conflicts[key] = server;
+  }
+  return { sheet, conflicts };
+}
 
 /** Cells the two sheets disagree on (a rationale without a score does not count: it is not sent). */
 function sameSheet(a: Sheet, b: Sheet): boolean {
@@ -64,6 +99,12 @@ export function ScoreSheet({
   const [active, setActive] = useState<{ row: MatrixNode; column: MatrixNode }>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
+  // Cells the user changed that someone else also saved with another value: key → the saved value.
+  const [conflicts, setConflicts] = useState<Record<string, Cell>>({});
+  // The latest sheet and baseline, read when reloaded scores are merged into the sheet.
+  const latest = useRef<{ sheet: Sheet; saved?: Sheet; loadedFor?: string }>({ sheet: {} });
+  latest.current.sheet = sheet;
+  latest.current.saved = saved;
 
   // A scorer removed by an edit of the matrix: fall back to the first one.
   const scorer = matrix.scorers.find((s) => s.id === scorerId);
@@ -71,11 +112,18 @@ export function ScoreSheet({
     if (!scorer && matrix.scorers[0]) setScorerId(matrix.scorers[0].id);
   }, [scorer, matrix.scorers]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey asks for the scores again
+  // reloadKey asks for the scores again. Reloading the same scorer's sheet keeps the user's unsaved
+  // cells (merged with what others saved); choosing another scorer starts from that scorer's scores.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: matrix.nodes is read when the scores arrive
   useEffect(() => {
     if (!scorerId) return;
     let current = true;
-    setSaved(undefined);
+    const target = `${matrix.id}|${scorerId}`;
+    const merge = latest.current.loadedFor === target && latest.current.saved !== undefined;
+    if (!merge) {
+      setSaved(undefined);
+      setConflicts({});
+    }
     setLoadError(false);
     loadScores(matrix.id, scorerId).then(
       (items) => {
@@ -86,8 +134,27 @@ export function ScoreSheet({
             score: String(s.score),
             rationale: s.rationale ?? '',
           };
+        const base = latest.current.saved;
+        latest.current.loadedFor = target;
+        if (!merge || !base) {
+          setSaved(loaded);
+          setSheet(loaded);
+          return;
+        }
+        const nodeIds = new Set(matrix.nodes.map((n) => n.id));
+        const mine = latest.current.sheet;
+        const wasDirty = !sameSheet(mine, base);
+        const merged = mergeSheets(base, loaded, mine, nodeIds);
         setSaved(loaded);
-        setSheet(loaded);
+        setSheet(merged.sheet);
+        setConflicts((old) => {
+          const kept = Object.fromEntries(
+            Object.entries(old).filter(([key]) => key in merged.sheet && !(key in merged.conflicts)),
+          );
+          return { ...kept, ...merged.conflicts };
+        });
+        if (wasDirty && !sameSheet(merged.sheet, loaded))
+          setMessage({ kind: 'ok', text: t('matrices.sheet.reloaded') });
       },
       () => current && setLoadError(true),
     );
@@ -102,8 +169,24 @@ export function ScoreSheet({
   const cell = (row: string, column: string) => sheet[keyOf(row, column)] ?? emptyCell;
   const setCell = (row: string, column: string, patch: Partial<Cell>) => {
     setSheet((s) => ({ ...s, [keyOf(row, column)]: { ...(s[keyOf(row, column)] ?? emptyCell), ...patch } }));
+    setConflicts((c) => {
+      if (!(keyOf(row, column) in c)) return c;
+      const { [keyOf(row, column)]: _, ...rest } = c;
+      return rest;
+    });
     setMessage(undefined);
   };
+  const conflictOf = (row: string, column: string) => conflicts[keyOf(row, column)];
+  const conflictText = (row: string, column: string) => {
+    const c = conflictOf(row, column);
+    if (!c) return '';
+    return t('matrices.sheet.conflictCell', {
+      score: c.score === '' ? t('matrices.sheet.blank') : formatScore(Number(c.score), lang),
+    });
+  };
+  const conflictList = matrix.nodes.flatMap((row) =>
+    matrix.nodes.filter((column) => conflictOf(row.id, column.id)).map((column) => ({ row, column })),
+  );
   const scored = Object.values(sheet).filter((c) => c.score !== '').length;
   const pairs = matrix.nodes.length * (matrix.nodes.length - 1);
   const cellName = (row: MatrixNode, column: MatrixNode) =>
@@ -138,6 +221,7 @@ export function ScoreSheet({
     try {
       const updated = await putScores(matrix.id, scorer.id, matrix.version, scores);
       setSaved(sheet);
+      setConflicts({});
       onSaved(updated);
       setMessage({
         kind: 'ok',
@@ -250,7 +334,9 @@ export function ScoreSheet({
                   {matrix.nodes.map((node, j) => (
                     <th key={node.id} scope="col" className="heatmap-col" title={node.label}>
                       <span aria-hidden="true">{j + 1}</span>
-                      <span className="visually-hidden">{`${j + 1} ${node.label}`}</span>
+                      <span className="visually-hidden">
+                        {j + 1} <span lang="sv">{node.label}</span>
+                      </span>
                     </th>
                   ))}
                 </tr>
@@ -261,7 +347,9 @@ export function ScoreSheet({
                     <th scope="row" className="heatmap-row">
                       <span className="row-head">
                         <span className="heatmap-number">{i + 1}</span>{' '}
-                        <span className="row-label">{row.label}</span>
+                        <span className="row-label" lang="sv">
+                          {row.label}
+                        </span>
                       </span>
                     </th>
                     {matrix.nodes.map((column) => {
@@ -273,8 +361,13 @@ export function ScoreSheet({
                         );
                       const c = cell(row.id, column.id);
                       const isActive = active?.row.id === row.id && active.column.id === column.id;
+                      const conflict = conflictText(row.id, column.id);
                       return (
-                        <td key={column.id} className={`sheet-cell${isActive ? ' is-active' : ''}`}>
+                        <td
+                          key={column.id}
+                          className={`sheet-cell${isActive ? ' is-active' : ''}${conflict ? ' has-conflict' : ''}`}
+                          data-conflict={conflict ? 'true' : undefined}
+                        >
                           <select
                             className={scoreClass(c.score === '' ? null : Number(c.score))}
                             aria-label={cellName(row, column)}
@@ -291,6 +384,12 @@ export function ScoreSheet({
                             <span className="rationale-mark" title={c.rationale}>
                               <span aria-hidden="true">*</span>
                               <span className="visually-hidden">{t('matrices.sheet.hasRationale')}</span>
+                            </span>
+                          ) : null}
+                          {conflict ? (
+                            <span className="conflict-mark" title={conflict}>
+                              <span aria-hidden="true">!</span>
+                              <span className="visually-hidden">{conflict}</span>
                             </span>
                           ) : null}
                         </td>
@@ -333,7 +432,7 @@ export function ScoreSheet({
             return (
               <details key={row.id} className="sheet-row" open={i === 0}>
                 <summary>
-                  <span className="heatmap-number">{i + 1}</span> {row.label}{' '}
+                  <span className="heatmap-number">{i + 1}</span> <span lang="sv">{row.label}</span>{' '}
                   <span className="muted">
                     {t('matrices.sheet.rowCount', { count, total: matrix.nodes.length - 1 })}
                   </span>
@@ -349,24 +448,34 @@ export function ScoreSheet({
                         <li key={column.id} className="sheet-item">
                           <div className="field">
                             <label htmlFor={`${base}-score`}>
-                              <span className="visually-hidden">{row.label} → </span>
-                              {column.label}
+                              <span className="visually-hidden">
+                                <span lang="sv">{row.label}</span> →{' '}
+                              </span>
+                              <span lang="sv">{column.label}</span>
                             </label>
                             <select
                               id={`${base}-score`}
                               className={scoreClass(c.score === '' ? null : Number(c.score))}
                               value={c.score}
+                              aria-describedby={
+                                conflictOf(row.id, column.id) ? `${base}-conflict` : undefined
+                              }
                               onChange={(e) => setCell(row.id, column.id, { score: e.target.value })}
                             >
                               {scoreOptions(true)}
                             </select>
+                            {conflictOf(row.id, column.id) ? (
+                              <p className="field-error" id={`${base}-conflict`}>
+                                {conflictText(row.id, column.id)}
+                              </p>
+                            ) : null}
                           </div>
                           <div className="field">
                             <label htmlFor={`${base}-rationale`}>
                               {t('matrices.sheet.rationale')}
                               <span className="visually-hidden">
                                 {' '}
-                                {row.label} → {column.label}
+                                <span lang="sv">{row.label}</span> → <span lang="sv">{column.label}</span>
                               </span>
                             </label>
                             <textarea
@@ -386,6 +495,25 @@ export function ScoreSheet({
           })}
         </div>
       )}
+      {conflictList.length > 0 ? (
+        <div className="form-error sheet-conflicts" role="alert" data-testid="sheet-conflicts">
+          <p>{t('matrices.sheet.conflicts', { count: conflictList.length })}</p>
+          <ul>
+            {conflictList.map(({ row, column }) => {
+              const mine = cell(row.id, column.id);
+              const theirs = conflictOf(row.id, column.id) ?? emptyCell;
+              const show = (c: Cell) =>
+                c.score === '' ? t('matrices.sheet.blank') : formatScore(Number(c.score), lang);
+              return (
+                <li key={`${row.id}|${column.id}`}>
+                  <span lang="sv">{row.label}</span> → <span lang="sv">{column.label}</span>:{' '}
+                  {t('matrices.sheet.conflictValues', { theirs: show(theirs), mine: show(mine) })}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
       <div className="sheet-actions">
         <p className="muted" aria-live="polite">
           {t('matrices.sheet.progress', { count: scored, total: pairs })}
@@ -404,7 +532,11 @@ export function ScoreSheet({
             type="button"
             className="button button-secondary"
             disabled={busy || !dirty}
-            onClick={() => saved && setSheet(saved)}
+            onClick={() => {
+              if (!saved) return;
+              setSheet(saved);
+              setConflicts({});
+            }}
           >
             {t('matrices.sheet.undo')}
           </button>

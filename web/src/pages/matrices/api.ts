@@ -136,3 +136,26 @@ export async function uploadScores(
 export function downloadHref(id: string, what: 'scores' | 'combined', format: 'csv' | 'xlsx'): string {
   return `/api/v1/interaction-matrices/${encodeURIComponent(id)}/${what}?format=${format}`;
 }
+
+const stampFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A timestamp (ISO with time zone) as the date in Sweden, with the time when `withTime`:
+ * "27 november 2026 06:05" in Swedish. The UTC date of the timestamp can be a day off.
+ */
+export function formatTimestamp(iso: string, lang: string, withTime = false): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const locale = localeFor(lang);
+  const key = `${locale}|${withTime}`;
+  let df = stampFormats.get(key);
+  if (!df) {
+    df = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'Europe/Stockholm',
+    });
+    stampFormats.set(key, df);
+  }
+  return df.format(date);
+}
