@@ -41,8 +41,12 @@ const timelineStatuses = (page: Page) =>
 
 async function openStepForm(page: Page) {
   await page.getByRole('button', { name: 'Lägg till steg' }).click();
-  await expect(page.getByTestId('step-form')).toBeVisible();
-  return page.getByTestId('step-form');
+  const form = page.getByTestId('step-form');
+  await expect(form).toBeVisible();
+  // The button is gone: focus is on the form's heading, which names the form.
+  await expect(page.getByRole('heading', { name: 'Lägg till steg', level: 3 })).toBeFocused();
+  await expect(page.getByRole('form', { name: 'Lägg till steg' })).toBeVisible();
+  return form;
 }
 
 test.describe('goal-conflict register (public)', () => {
@@ -120,6 +124,9 @@ test.describe('goal-conflict register (public)', () => {
     await expect(page.getByLabel('Status')).toHaveValue('identified');
     await expect(cards).toHaveCount(1);
     await page.getByLabel('Status').selectOption('');
+    await expect(
+      page.getByRole('searchbox', { name: 'Sök i titel och beskrivning', exact: true }),
+    ).toHaveCount(1);
     await page.getByLabel('Sök i titel och beskrivning').fill('vindkraft');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await expect(page).toHaveURL(/q=vindkraft/);
@@ -208,6 +215,29 @@ test.describe('goal conflicts for editors', () => {
     await expect(
       page.getByTestId('queue-group-interaction_matrix').getByTestId('suggestion-reason').first(),
     ).toHaveText(/^Samspelsmatrisen: .+ (motverkar|omöjliggör) .+ \(−[23]\)\.$/);
+
+    // A Sami suggestion offers to record the missing consultation for its effort.
+    const consult = sami.getByRole('link', { name: 'Registrera samråd' });
+    await expect(consult).toHaveAttribute('href', /^\/samrad\/ny\?insats=[0-9a-f-]{36}$/);
+    const effortId = ((await consult.getAttribute('href')) ?? '').split('=')[1] ?? '';
+    await expect(sami.getByRole('link', { name: effortTitle })).toHaveAttribute(
+      'href',
+      `/insatser/${effortId}`,
+    );
+    // Only Sami suggestions have it.
+    await expect(
+      page.getByTestId('queue-group-effort_assessment').getByRole('link', { name: 'Registrera samråd' }),
+    ).toHaveCount(0);
+    await consult.click();
+    await expect(page).toHaveURL(`/samrad/ny?insats=${effortId}`);
+    await waitForData(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nytt samråd');
+    await expect(page.getByLabel('Insats', { exact: true })).toHaveValue(effortId);
+    await expect(page.getByLabel('Insats', { exact: true }).locator('option:checked')).toHaveText(
+      effortTitle,
+    );
+    await page.goBack();
+    await waitForData(page);
 
     // Take it: the form opens prefilled from the suggestion.
     await sami.getByRole('link', { name: 'Gör till målkonflikt' }).click();
@@ -407,6 +437,13 @@ test.describe('goal conflicts for editors', () => {
     await expect(page.getByTestId('conflict-facts')).toContainText('Hög (3 av 3)');
     await expect(page.getByText('Egen anteckning')).toBeVisible();
     await expect.poll(() => timelineStatuses(page)).toEqual(['identified', 'analysed']);
+    // The notice goes with the next action, and does not come back on a reload.
+    await page.getByRole('button', { name: 'Lägg till steg' }).click();
+    await expect(page.getByTestId('page-notice')).toHaveCount(0);
+    await page.reload();
+    await waitForData(page);
+    await expect(page.getByTestId('conflict-facts')).toContainText('Hög (3 av 3)');
+    await expect(page.getByTestId('page-notice')).toHaveCount(0);
   });
 });
 
@@ -425,26 +462,43 @@ test.describe('goal conflicts: concurrent edits', () => {
     await expect(page.getByLabel('Titel')).toHaveValue(DOCUMENTED[3] ?? '');
     await page.getByLabel('Beskrivning').fill('Min ändring.');
 
-    // Someone else changes the title first.
+    // Someone else changes the title and the description first.
     const current = await page.request.get(`/api/v1/goal-conflicts/${id}`);
     const changed = await page.request.patch(`/api/v1/goal-conflicts/${id}`, {
       headers: { 'if-match': current.headers().etag ?? '', origin: baseUrl() },
-      data: { title: 'Skogsbruk mot renskötsel (ändrad av en kollega)' },
+      data: {
+        title: 'Skogsbruk mot renskötsel (ändrad av en kollega)',
+        description: 'Kollegans beskrivning.',
+      },
     });
     expect(changed.status()).toBe(200);
 
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
     await expect(page.getByRole('alert')).toContainText('Någon annan har sparat målkonflikten');
+    await expect(page.getByRole('alert')).toContainText('Dina ändringar finns kvar');
     await expect(page).toHaveURL(/\/andra$/);
-    await page.getByRole('button', { name: 'Hämta den senaste versionen' }).click();
+    // The typed description is still there; the title the colleague changed (and the writer did
+    // not) is taken over; the description both changed is listed with the saved value.
+    await expect(page.getByLabel('Beskrivning')).toHaveValue('Min ändring.');
     await expect(page.getByLabel('Titel')).toHaveValue('Skogsbruk mot renskötsel (ändrad av en kollega)');
-    await page.getByLabel('Beskrivning').fill('Min ändring.');
+    await expect(page.getByTestId('stale-taken')).toContainText('Titel');
+    const both = page.getByTestId('stale-both');
+    await expect(both.getByRole('listitem')).toHaveCount(1);
+    await expect(both).toContainText('Beskrivning – sparat: Kollegans beskrivning.');
+    await expect(
+      both.getByRole('button', { name: 'Använd det sparade värdet för Beskrivning' }),
+    ).toBeVisible();
+    await expectNoViolations(page);
+    // Saving again, without typing anything, keeps both changes.
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
     await expect(page).toHaveURL(/\/malkonflikter\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Skogsbruk mot renskötsel (ändrad av en kollega)',
     );
     await expect(page.getByText('Min ändring.')).toBeVisible();
+    const stored = await (await page.request.get(`/api/v1/goal-conflicts/${id}`)).json();
+    expect(stored.title).toBe('Skogsbruk mot renskötsel (ändrad av en kollega)');
+    expect(stored.description).toBe('Min ändring.');
   });
 });
 
@@ -527,9 +581,16 @@ test.describe('goal conflicts: accessibility', () => {
     await expect(page.getByTestId('conflict-totals')).toContainText('goal conflicts');
     await expectNoViolations(page);
 
+    // Titles written in Swedish are marked as Swedish in the English UI.
+    await expect(
+      page.getByTestId('conflict-list').locator('h3').filter({ hasText: 'Vindkraft mot renskötsel' }),
+    ).toHaveAttribute('lang', 'sv');
     await page.getByRole('link', { name: 'Vindkraft mot renskötsel' }).click();
     await waitForData(page);
+    await expect(page.locator('.timeline-text').first()).toHaveAttribute('lang', 'sv');
+    await expect(page.locator('p.description').first()).toHaveAttribute('lang', 'sv');
     await page.getByRole('button', { name: 'Add a step' }).click();
+    await expect(page.getByRole('heading', { name: 'Add a step', level: 3 })).toBeFocused();
     await expect(page.getByTestId('step-form').getByRole('radio', { name: /^Followed up/ })).toBeVisible();
     await expectNoViolations(page);
 
@@ -556,5 +617,81 @@ test.describe('goal conflicts: accessibility', () => {
     await waitForData(page);
     await openStepForm(page);
     await expectNoHorizontalScroll(page);
+  });
+});
+
+test.describe('goal conflicts: a suggestion that changed meanwhile', () => {
+  test('a changed suggestion (409) is read again and the draft kept; a decided one is saved without it', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await signInAs(page, 'editor');
+    await page.goto('/malkonflikter/forslag');
+    await waitForData(page);
+    const first = page.getByTestId('queue-group-effort_assessment').getByTestId('suggestion').first();
+    const key = (await first.getAttribute('data-key')) ?? '';
+    expect(key).toMatch(/^assessment:[0-9a-f-]{36}$/);
+    const effortId = key.split(':')[1] ?? '';
+    await first.getByRole('link', { name: 'Gör till målkonflikt' }).click();
+    await waitForData(page);
+    const source = page.getByTestId('form-suggestion');
+    await expect(source).toContainText('Från granskningskön:');
+    const reasonBefore = (await source.textContent()) ?? '';
+    await page.getByLabel('Titel').fill('Min titel från förslaget');
+
+    // Meanwhile someone changes the scores that raised the suggestion (it stays in the queue).
+    const effort = await page.request.get(`/api/v1/efforts/${effortId}`);
+    const doc = (await effort.json()) as {
+      assessments: Array<{ dimension: string; score: number; rationale: string | null }>;
+    };
+    const flip: Record<number, number> = { 2: 3, 3: 2, [-2]: -3, [-3]: -2 };
+    const patched = await page.request.patch(`/api/v1/efforts/${effortId}`, {
+      headers: { 'if-match': effort.headers().etag ?? '', origin: baseUrl() },
+      data: {
+        assessments: doc.assessments.map((a) => ({
+          dimension: a.dimension,
+          score: flip[a.score] ?? a.score,
+          rationale: a.rationale ?? (a.score < 0 ? 'Motivering.' : null),
+        })),
+      },
+    });
+    expect(patched.status()).toBe(200);
+
+    await page.getByRole('button', { name: 'Registrera målkonflikten' }).click();
+    await expect(page.getByRole('alert')).toContainText('Förslaget har ändrats sedan du öppnade det');
+    await expect(page).toHaveURL(/\/malkonflikter\/ny\?forslag=/);
+    // What was typed stays; the suggestion as it reads now is shown.
+    await expect(page.getByLabel('Titel')).toHaveValue('Min titel från förslaget');
+    await expect(source).not.toHaveText(reasonBefore);
+    await page.getByRole('button', { name: 'Registrera målkonflikten' }).click();
+    await expect(page).toHaveURL(/\/malkonflikter\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Min titel från förslaget');
+    const queue = await (await page.request.get('/api/v1/goal-conflict-suggestions')).json();
+    const keys = (queue.items as Array<{ key: string }>).map((s) => s.key);
+    expect(keys).not.toContain(key);
+
+    // Another suggestion, decided by someone else while the form is open.
+    await page.goto('/malkonflikter/forslag');
+    await waitForData(page);
+    const next = page.getByTestId('queue-group-effort_assessment').getByTestId('suggestion').first();
+    const nextKey = (await next.getAttribute('data-key')) ?? '';
+    expect(nextKey).not.toBe(key);
+    await next.getByRole('link', { name: 'Gör till målkonflikt' }).click();
+    await waitForData(page);
+    await expect(source).toBeVisible();
+    await page.getByLabel('Titel').fill('Registrerad utan förslaget');
+    const open = (queue.items as Array<{ key: string; inputsHash: string }>).find((s) => s.key === nextKey);
+    const dismissed = await page.request.post('/api/v1/goal-conflict-suggestions/dismissals', {
+      headers: { origin: baseUrl() },
+      data: { key: nextKey, inputsHash: open?.inputsHash ?? '', reason: 'Avgjort av en kollega.' },
+    });
+    expect(dismissed.status()).toBeLessThan(300);
+    await page.getByRole('button', { name: 'Registrera målkonflikten' }).click();
+    await expect(page.getByRole('alert')).toContainText('Förslaget finns inte längre i granskningskön');
+    await expect(source).toHaveCount(0);
+    await expect(page.getByLabel('Titel')).toHaveValue('Registrerad utan förslaget');
+    await page.getByRole('button', { name: 'Registrera målkonflikten' }).click();
+    await expect(page).toHaveURL(/\/malkonflikter\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registrerad utan förslaget');
   });
 });

@@ -73,6 +73,70 @@ function draftOf(c: Conflict | undefined): Draft {
   };
 }
 
+/** The fields of the conflict itself (the first step is only written when creating). */
+const MERGE_KEYS = [
+  'title',
+  'description',
+  'goals',
+  'dimensions',
+  'places',
+  'actorIds',
+  'effortIds',
+  'severity',
+  'madeVisibleBy',
+  'decisions',
+  'sources',
+  'visibility',
+] as const;
+type MergeKey = (typeof MERGE_KEYS)[number];
+
+/** Sets whose order does not matter. */
+const UNORDERED = new Set<MergeKey>(['dimensions', 'places', 'actorIds', 'effortIds']);
+const valueKey = (d: Draft, k: MergeKey) => {
+  const v = d[k];
+  return JSON.stringify(UNORDERED.has(k) && Array.isArray(v) ? [...(v as string[])].sort() : v);
+};
+
+/**
+ * After someone else saved (412): what they changed since the version the draft started from.
+ * A field only they changed is taken over; a field both changed keeps the writer's value and is
+ * listed with a button to take the saved value instead. The writer's own changes always stay.
+ */
+type Merge = { taken: MergeKey[]; both: MergeKey[]; theirs: Draft };
+
+function merge(mine: Draft, base: Draft, theirs: Draft): { draft: Draft; merge: Merge } {
+  const draft: Record<string, unknown> = { ...mine };
+  const taken: MergeKey[] = [];
+  const both: MergeKey[] = [];
+  for (const k of MERGE_KEYS) {
+    if (valueKey(base, k) === valueKey(theirs, k)) continue; // not changed on the server
+    if (valueKey(mine, k) === valueKey(theirs, k)) continue; // the same change on both sides
+    if (valueKey(mine, k) === valueKey(base, k)) {
+      draft[k] = theirs[k];
+      taken.push(k);
+    } else {
+      both.push(k);
+    }
+  }
+  return { draft: draft as Draft, merge: { taken, both, theirs } };
+}
+
+/** The label of a merged field (the places share one label for municipalities and samebyar). */
+const MERGE_LABELS: Record<MergeKey, string> = {
+  title: 'conflicts.fields.title',
+  description: 'conflicts.fields.description',
+  goals: 'conflicts.fields.goals',
+  dimensions: 'conflicts.fields.dimensions',
+  places: 'conflicts.fields.places',
+  actorIds: 'conflicts.fields.actors',
+  effortIds: 'conflicts.fields.efforts',
+  severity: 'conflicts.fields.severity',
+  madeVisibleBy: 'conflicts.fields.madeVisibleBy',
+  decisions: 'conflicts.fields.decisions',
+  sources: 'conflicts.fields.sources',
+  visibility: 'visibility.label',
+};
+
 type MatrixNode = {
   label: string;
   kind: 'priority' | 'strength_area' | 'sdg_target' | 'own_goal';
@@ -167,8 +231,13 @@ export function ConflictFormPage() {
   const navigate = useNavigate();
   const staff = isStaffRole(session?.role);
   const existing = useApi(async () => (id && staff ? getConflict(id) : undefined), [id, staff]);
-  // The latest version, fetched after someone else saved meanwhile (412).
+  // The latest version, fetched after someone else saved meanwhile (412): its version goes in
+  // If-Match, and what it changed is merged into the draft (the writer's changes stay).
   const [latest, setLatest] = useState<Conflict>();
+  const [merged, setMerged] = useState<Merge>();
+  // The suggestion as the queue has it now, read again after the server said it changed (409):
+  // null when it has left the queue (then the conflict is saved without the tie to it).
+  const [refreshed, setRefreshed] = useState<Suggestion | null>();
   const suggestion = useApi(async () => {
     if (!suggestionKey || !staff) return undefined;
     const queue = await getSuggestions();
@@ -251,8 +320,14 @@ export function ConflictFormPage() {
   if (!draft) return <Loading />;
 
   const creating = !id;
-  const fromSuggestion = creating && suggestion.data?.found ? suggestion.data.found : null;
-  const suggestionGone = creating && suggestionKey && suggestion.status === 'ok' && !suggestion.data?.found;
+  const queued = refreshed === undefined ? suggestion.data?.found : refreshed;
+  const fromSuggestion = creating && queued ? queued : null;
+  const suggestionGone =
+    creating &&
+    suggestionKey &&
+    refreshed === undefined &&
+    suggestion.status === 'ok' &&
+    !suggestion.data?.found;
   const d = draft;
   const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
   const err = (key: string) => errors[key];
@@ -268,6 +343,7 @@ export function ConflictFormPage() {
       return;
     }
     setBusy(true);
+    const base = latest ?? existing.data;
     try {
       let saved: Conflict;
       if (creating) {
@@ -280,7 +356,7 @@ export function ConflictFormPage() {
         };
         saved = unwrap(await api.POST('/api/v1/goal-conflicts', { body }));
       } else {
-        const current = latest ?? existing.data;
+        const current = base;
         if (!current) return;
         saved = unwrap(
           await api.PATCH('/api/v1/goal-conflicts/{id}', {
@@ -291,10 +367,33 @@ export function ConflictFormPage() {
       }
       navigate(`/malkonflikter/${saved.id}`, { state: { notice: creating ? 'created' : 'saved' } });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        setErrors({ form: t('conflicts.form.stale'), stale: 'yes' });
-      } else if (e instanceof ApiError && e.code === 'SUGGESTION_CHANGED') {
-        setErrors({ form: t('conflicts.form.suggestionChanged') });
+      if (e instanceof ApiError && e.status === 412 && base) {
+        // Someone else saved: read what is stored now and merge it into the draft.
+        try {
+          const now = await getConflict(base.id);
+          const result = merge(d, draftOf(base), draftOf(now));
+          setLatest(now);
+          setDraft({ ...result.draft, identifiedDate: d.identifiedDate, identifiedText: d.identifiedText });
+          setMerged(result.merge);
+          setErrors({ form: t('conflicts.form.stale') });
+        } catch {
+          setErrors({ form: t('problems.network') });
+        }
+      } else if (e instanceof ApiError && e.code === 'SUGGESTION_CHANGED' && fromSuggestion) {
+        // The suggestion changed (or was decided) since the form opened: read the queue again,
+        // keep the draft, and show what the suggestion says now before saving again.
+        try {
+          const queue = await getSuggestions();
+          const now = queue.items.find((s) => s.key === fromSuggestion.key) ?? null;
+          setRefreshed(now);
+          setErrors({
+            form: now
+              ? t('conflicts.form.suggestionChanged', { reason: suggestionReason(t, now, lang) })
+              : t('conflicts.form.suggestionDecided'),
+          });
+        } catch {
+          setErrors({ form: t('problems.network') });
+        }
       } else if (e instanceof ApiError && e.fieldErrors.length) {
         const map = fieldErrorMap(e.fieldErrors, (m) => translateConflictMessage(t, m, lang));
         // The first step's text is checked as the step's own field ("text").
@@ -312,7 +411,7 @@ export function ConflictFormPage() {
 
   const title = creating
     ? t('conflicts.form.newTitle')
-    : t('conflicts.form.editTitle', { title: existing.data?.title ?? '' });
+    : t('conflicts.form.editTitle', { title: (latest ?? existing.data)?.title ?? '' });
   const actorOptions = (actors.data ?? []).map((a) => ({ value: a.id, label: a.name }));
   const effortOptions = (efforts.data ?? []).map((e) => ({ value: e.id, label: e.title }));
 
@@ -339,26 +438,56 @@ export function ConflictFormPage() {
             <p tabIndex={-1} ref={formError}>
               {errors.form}
             </p>
-            {errors.stale ? (
-              <button
-                type="button"
-                className="button button-secondary button-small"
-                onClick={async () => {
-                  if (!id) return;
-                  try {
-                    const fresh = await getConflict(id);
-                    setLatest(fresh);
-                    setDraft(draftOf(fresh));
-                    setErrors({});
-                  } catch {
-                    setErrors({ form: t('problems.network') });
-                  }
-                }}
-              >
-                {t('conflicts.form.loadLatest')}
-              </button>
-            ) : null}
           </div>
+        ) : null}
+        {merged && (merged.taken.length > 0 || merged.both.length > 0) ? (
+          <section
+            className="panel conflict-merge"
+            aria-labelledby="conflict-merge-title"
+            data-testid="stale-changes"
+          >
+            <h2 id="conflict-merge-title">{t('conflicts.form.mergeTitle')}</h2>
+            {merged.taken.length > 0 ? (
+              <p data-testid="stale-taken">
+                {t('conflicts.form.mergeTaken', {
+                  fields: merged.taken.map((k) => t(MERGE_LABELS[k])).join(', '),
+                })}
+              </p>
+            ) : null}
+            {merged.both.length > 0 ? (
+              <>
+                <p>{t('conflicts.form.mergeBoth')}</p>
+                <ul data-testid="stale-both">
+                  {merged.both.map((k) => {
+                    const theirs = merged.theirs[k];
+                    const shown = k === 'title' || k === 'description' ? String(theirs) : null;
+                    return (
+                      <li key={k}>
+                        <strong>{t(MERGE_LABELS[k])}</strong>
+                        {shown !== null ? (
+                          <>
+                            {' – '}
+                            {t('conflicts.form.mergeSaved')}{' '}
+                            {shown ? <span lang="sv">{shown}</span> : t('conflicts.form.mergeSavedEmpty')}
+                          </>
+                        ) : null}{' '}
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() => {
+                            setDraft({ ...d, [k]: theirs });
+                            setMerged({ ...merged, both: merged.both.filter((x) => x !== k) });
+                          }}
+                        >
+                          {t('conflicts.form.mergeUseSaved', { field: t(MERGE_LABELS[k]) })}
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </>
+            ) : null}
+          </section>
         ) : null}
 
         <fieldset>

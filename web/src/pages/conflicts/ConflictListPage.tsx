@@ -1,5 +1,5 @@
 import './conflicts-pages.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -36,6 +36,7 @@ export function ConflictListPage() {
   const [params, setParams] = useSearchParams();
   const value = (f: Filter) => params.get(f) ?? '';
   const [search, setSearch] = useState(value('q'));
+  const searchId = useId();
   const q = params.get('q') ?? '';
   useEffect(() => setSearch(q), [q]);
 
@@ -65,6 +66,8 @@ export function ConflictListPage() {
   const anyFilter = FILTERS.some((f) => value(f));
   const staff = isStaffRole(session?.role);
   const en = lang.startsWith('en');
+  // Titles, descriptions and own goals are written in Swedish: marked so in the English UI.
+  const sv = en ? 'sv' : undefined;
 
   return (
     <>
@@ -87,15 +90,15 @@ export function ConflictListPage() {
             set('q', search.trim());
           }}
         >
-          <label>
-            {t('conflicts.filters.q')}
+          <div className="filter-search">
+            <label htmlFor={searchId}>{t('conflicts.filters.q')}</label>
             <span className="search-row">
-              <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+              <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
               <button type="submit" className="button">
                 {t('conflicts.filters.search')}
               </button>
             </span>
-          </label>
+          </div>
           <label>
             {t('conflicts.filters.status')}
             <select value={value('status')} onChange={(e) => set('status', e.target.value)}>
@@ -206,7 +209,7 @@ export function ConflictListPage() {
               <ul className="conflict-cards" data-testid="conflict-list">
                 {data.items.map((c) => (
                   <li key={c.id} className="conflict-card">
-                    <h3>
+                    <h3 lang={sv}>
                       <Link to={`/malkonflikter/${c.id}`}>{c.title}</Link>
                     </h3>
                     <p className="badges">
@@ -248,9 +251,12 @@ export function ConflictListPage() {
                         <div className="wide">
                           <dt>{t('conflicts.fields.goals')}</dt>
                           <dd className="clamp-2">
-                            {c.goals
-                              .map((g) => goalName(g, lang, t, steering.data, sdgs.data).text)
-                              .join(' · ')}
+                            {c.goals.map((g, i) => (
+                              <span key={`${g.kind}-${g.ref}`} lang={g.kind === 'free_text' ? sv : undefined}>
+                                {i > 0 ? ' · ' : ''}
+                                {goalName(g, lang, t, steering.data, sdgs.data).text}
+                              </span>
+                            ))}
                           </dd>
                         </div>
                       ) : null}

@@ -1,7 +1,7 @@
 import './conflicts-pages.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { getSdgs, getSteering } from '../../api/queries';
 import { useSession } from '../../auth/session';
@@ -40,16 +40,27 @@ export function ConflictPage() {
   const [newStepId, setNewStepId] = useState<string>();
   const [formOpen, setFormOpen] = useState(false);
   const location = useLocation();
-  const arrived = (location.state as { notice?: string } | null)?.notice;
+  const navigate = useNavigate();
+  // The notice the form sent along ("saved", "created") is kept here and taken out of the
+  // history entry at once, so that a reload or a step back does not show it again.
+  const [arrived, setArrived] = useState<{ id: string; notice: string }>();
+  const stateNotice = (location.state as { notice?: string } | null)?.notice;
+  useEffect(() => {
+    if (!stateNotice) return;
+    setArrived({ id, notice: stateNotice });
+    navigate(`${location.pathname}${location.search}${location.hash}`, { replace: true, state: null });
+  }, [stateNotice, id, navigate, location.pathname, location.search, location.hash]);
+  const shownArrival = arrived?.id === id ? arrived.notice : stateNotice;
   const pageNotice =
-    arrived === 'created'
+    shownArrival === 'created'
       ? t('conflicts.page.created')
-      : arrived === 'saved'
+      : shownArrival === 'saved'
         ? t('conflicts.page.saved')
         : '';
   const [notice, setNotice] = useState('');
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
+  const formTitle = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (loaded.status === 'ok') setSaved(undefined);
@@ -57,6 +68,10 @@ export function ConflictPage() {
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
+  // The button that opened the form is gone: focus goes to the form's heading.
+  useEffect(() => {
+    if (formOpen) formTitle.current?.focus();
+  }, [formOpen]);
 
   if (!session || (loaded.status === 'loading' && saved?.id !== id && kept.data?.id !== id))
     return <Loading />;
@@ -76,6 +91,9 @@ export function ConflictPage() {
   const c = saved?.id === id ? saved : kept.data?.id === id ? kept.data : undefined;
   if (!c) return <Loading />;
   const staff = isStaffRole(session.role);
+  // What staff wrote (title, description, decisions, own goals, steps) is Swedish: marked so in
+  // the English UI.
+  const sv = lang.startsWith('en') ? 'sv' : undefined;
   const place = (p: Conflict['places'][number]) =>
     p.type === 'sameby' ? t('conflicts.samebyName', { name: p.name }) : p.name;
 
@@ -86,7 +104,9 @@ export function ConflictPage() {
           <li>
             <Link to="/malkonflikter">{t('conflicts.title')}</Link>
           </li>
-          <li aria-current="page">{c.title}</li>
+          <li aria-current="page" lang={sv}>
+            {c.title}
+          </li>
         </ol>
       </nav>
       <PageHeader title={c.title} kicker={t('conflicts.page.kicker')}>
@@ -174,7 +194,9 @@ export function ConflictPage() {
       {c.description ? (
         <section className="section tight" aria-labelledby="description-title">
           <h2 id="description-title">{t('conflicts.fields.description')}</h2>
-          <p className="description">{c.description}</p>
+          <p className="description" lang={sv}>
+            {c.description}
+          </p>
         </section>
       ) : null}
 
@@ -186,7 +208,8 @@ export function ConflictPage() {
               const name = goalName(g, lang, t, steering.data, sdgs.data);
               return (
                 <li key={`${g.kind}-${g.ref}`}>
-                  <span className="goal-kind">{t(`conflicts.goalKinds.${g.kind}`)}</span> {name.text}
+                  <span className="goal-kind">{t(`conflicts.goalKinds.${g.kind}`)}</span>{' '}
+                  <span lang={g.kind === 'free_text' ? sv : undefined}>{name.text}</span>
                   {name.detail ? (
                     <span className="goal-detail" lang={name.detail.lang}>
                       {name.detail.text}
@@ -241,9 +264,12 @@ export function ConflictPage() {
               // biome-ignore lint/suspicious/noArrayIndexKey: decisions are kept in their saved order
               <li key={i}>
                 <p className="decision-head">
-                  <time dateTime={d.date}>{formatDate(d.date, lang)}</time> – <strong>{d.body}</strong>
+                  <time dateTime={d.date}>{formatDate(d.date, lang)}</time> –{' '}
+                  <strong lang={sv}>{d.body}</strong>
                 </p>
-                <p className="description">{d.summary}</p>
+                <p className="description" lang={sv}>
+                  {d.summary}
+                </p>
                 {d.url ? (
                   <p>
                     <a href={d.url} rel="noopener">
@@ -276,9 +302,12 @@ export function ConflictPage() {
           <div className="step-panel">
             {formOpen ? (
               <>
-                <h3 id="step-form-title">{t('conflicts.steps.title')}</h3>
+                <h3 id="step-form-title" tabIndex={-1} ref={formTitle}>
+                  {t('conflicts.steps.title')}
+                </h3>
                 <StepForm
                   conflict={c}
+                  labelledBy="step-form-title"
                   onSaved={(doc, stepId) => {
                     setSaved(doc);
                     setNewStepId(stepId);
@@ -300,6 +329,7 @@ export function ConflictPage() {
                 aria-expanded={false}
                 onClick={() => {
                   setNotice('');
+                  setArrived(undefined);
                   setFormOpen(true);
                 }}
               >

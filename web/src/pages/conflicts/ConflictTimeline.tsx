@@ -14,6 +14,8 @@ export function ConflictTimeline({ steps, highlightId }: { steps: ConflictStep[]
   const lang = i18n.language;
   const recordedAt = new Intl.DateTimeFormat(localeFor(lang), { dateStyle: 'medium', timeStyle: 'short' });
   const ordered = [...steps].sort((a, b) => a.sequence - b.sequence);
+  // The steps are written in Swedish: marked so in the English UI.
+  const sv = lang.startsWith('en') ? 'sv' : undefined;
   return (
     <ol className="conflict-timeline" data-testid="conflict-timeline">
       {ordered.map((s) => (
@@ -31,7 +33,11 @@ export function ConflictTimeline({ steps, highlightId }: { steps: ConflictStep[]
             <StatusBadge status={s.status} />
             {s.isExample ? <ExampleBadge /> : null}
           </div>
-          {s.text ? <p className="timeline-text">{s.text}</p> : null}
+          {s.text ? (
+            <p className="timeline-text" lang={sv}>
+              {s.text}
+            </p>
+          ) : null}
           {s.handling ? (
             <div className="timeline-handling">
               <p>
@@ -41,7 +47,7 @@ export function ConflictTimeline({ steps, highlightId }: { steps: ConflictStep[]
               {s.justification ? (
                 <p>
                   <span className="timeline-label">{t('conflicts.steps.justification')}:</span>{' '}
-                  {s.justification}
+                  <span lang={sv}>{s.justification}</span>
                 </p>
               ) : null}
             </div>

@@ -34,6 +34,8 @@ type Props = {
   /** Someone else saved meanwhile (412): load the latest version, keep what was typed. */
   onStale: () => void;
   onCancel: () => void;
+  /** The id of the heading that names the form. */
+  labelledBy?: string;
 };
 
 /**
@@ -41,7 +43,7 @@ type Props = {
  * only the fields the chosen status needs are shown; the same rules are checked here (in the
  * reader's language) and again by the server, whose messages are shown at the same fields.
  */
-export function StepForm({ conflict, onSaved, onStale, onCancel }: Props) {
+export function StepForm({ conflict, onSaved, onStale, onCancel, labelledBy }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const allowed = conflict.nextStatuses;
@@ -159,7 +161,13 @@ export function StepForm({ conflict, onSaved, onStale, onCancel }: Props) {
   );
 
   return (
-    <form className="form conflict-form step-form" onSubmit={submit} noValidate data-testid="step-form">
+    <form
+      className="form conflict-form step-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={labelledBy}
+      data-testid="step-form"
+    >
       {errors.form ? (
         <p className="form-error" role="alert" tabIndex={-1} ref={formError}>
           {errors.form}

@@ -239,6 +239,16 @@ function SuggestionItem({
           >
             {t('conflicts.queue.dismiss')}
           </button>
+          {s.kind === 'sami_place' && s.effort ? (
+            // A missing consultation is often the answer: record it for the effort.
+            <Link
+              className="button button-secondary"
+              to={`/samrad/ny?insats=${encodeURIComponent(s.effort.id)}`}
+              aria-describedby={headingId}
+            >
+              {t('conflicts.queue.registerConsultation')}
+            </Link>
+          ) : null}
         </div>
       ) : null}
       {mayDecide && open ? (
@@ -342,7 +352,7 @@ function DismissedList({ dismissed }: { dismissed: DismissedSuggestion[] }) {
               {sorted.map((d) => (
                 <tr key={d.key}>
                   <th scope="row">{nameOf(d.key)}</th>
-                  <td>{d.reason ?? '–'}</td>
+                  <td lang={d.reason && lang.startsWith('en') ? 'sv' : undefined}>{d.reason ?? '–'}</td>
                   <td>{d.decidedBy}</td>
                   <td className="nowrap">{when.format(new Date(d.decidedAt))}</td>
                 </tr>
