@@ -138,7 +138,10 @@ export const stepSchema = z.object({
   justification: z.string().nullable(),
   followUpIndicator: z.object({ id: z.string(), title: z.string() }).nullable(),
   isExample: z.boolean(),
-  recordedBy: z.string().nullable().describe('Who recorded the step; null for readers outside the region (shown as "the region")'),
+  recordedBy: z
+    .string()
+    .nullable()
+    .describe('Who recorded the step; null for readers outside the region (shown as "the region")'),
   recordedAt: z.string(),
 });
 
