@@ -14,13 +14,14 @@ import type { Actor } from '../access/permissions.ts';
 import { readsEverything } from '../access/permissions.ts';
 import { type AuditActor, recordAudit } from '../audit/audit.ts';
 import { allowedNextStatuses, stepProblems } from './conflict-rules.ts';
-import type {
-  ConflictInput,
-  ConflictListQuery,
-  ConflictOut,
-  ConflictPatch,
-  ConflictSummary,
-  StepInputBody,
+import {
+  type ConflictInput,
+  type ConflictListQuery,
+  type ConflictOut,
+  type ConflictPatch,
+  type ConflictSummary,
+  conflictSummarySchema,
+  type StepInputBody,
 } from './conflict-schemas.ts';
 import { requireOpenSuggestion } from './suggestions-service.ts';
 
@@ -118,35 +119,12 @@ export async function findConflicts(
     { summary: true },
   );
   return documents.map(
-    ({
-      id,
-      title,
-      status,
-      severity,
-      dimensions,
-      madeVisibleBy,
-      places,
-      goals,
-      latestStepDate,
-      visibility,
-      isExample,
-      updatedAt,
-    }) => ({
-      id,
-      title,
-      status,
-      severity,
-      dimensions,
-      madeVisibleBy,
-      places,
-      goals,
-      latestStepDate,
-      visibility,
-      isExample,
-      updatedAt,
-    }),
+    (document) => Object.fromEntries(summaryFields.map((f) => [f, document[f]])) as ConflictSummary,
   );
 }
+
+/** The fields of a list item: those of the summary schema, taken from the full document. */
+const summaryFields = Object.keys(conflictSummarySchema.shape) as (keyof ConflictSummary)[];
 
 /** Full documents of the given conflicts, in the order of `ids`, as `scope` may see their parts. */
 export async function loadConflictDocuments(
