@@ -48,10 +48,7 @@ test.describe('start page', () => {
     await expect(skip).toBeFocused();
 
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    for (const [name, path] of [
-      ['Smart specialisering', '/smart-specialisering'],
-      ['Årsrapport', '/rapporter'],
-    ] as const) {
+    for (const [name, path] of [['Årsrapport', '/rapporter']] as const) {
       await nav.getByRole('link', { name, exact: true }).click();
       await expect(page).toHaveURL(path);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);

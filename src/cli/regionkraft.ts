@@ -11,6 +11,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
 import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
 import { seedDemoConflicts } from '../features/conflicts/demo-conflicts.ts';
+import { seedDemoS3 } from '../features/s3/demo-s3.ts';
 import { seedDemoEfforts } from '../features/efforts/demo-efforts.ts';
 import type { ImportReport } from '../features/indicators/import-values.ts';
 import {
@@ -97,6 +98,14 @@ program
         const conflicts = await seedDemoConflicts(database.db, config.dataFilesDir, regionCode);
         log(
           `DEMO: ${conflicts.conflicts} documented goal conflicts, ${conflicts.matrices} example interaction matrix and ${conflicts.consultations} example Sami consultations added.`,
+        );
+        const s3 = await seedDemoS3(database.db, regionCode);
+        log(
+          `DEMO: smart specialisation example data added (${
+            Object.entries(s3)
+              .map(([what, count]) => `${count} ${what}`)
+              .join(', ') || 'nothing new'
+          }).`,
         );
       }
     });

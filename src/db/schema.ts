@@ -1116,6 +1116,411 @@ export const samiConsultationParties = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Smart specialisation (long-term priority 3): the strength areas' vision, sub-areas, action
+// plans and intervention logic; the six steps and their self-assessment; the actor-driven
+// process (meetings, participants, input) and the learning log.
+
+/** The 2030 vision of a strength area (one row per area, made on first edit). */
+export const s3AreaVisions = pgTable('s3_area_visions', {
+  strengthAreaId: uuid('strength_area_id')
+    .primaryKey()
+    .references(() => strengthAreas.id),
+  textSv: text('text_sv').notNull().default(''),
+  textEn: text('text_en'),
+  /** The text is example wording (the sources did not give the formal vision). */
+  isExample: boolean('is_example').notNull().default(false),
+  version: integer('version').notNull().default(1),
+  ...timestamps,
+});
+
+/** A sub-area (delområde) of a strength area, with its needs and challenges towards the vision. */
+export const s3SubAreas = pgTable(
+  's3_sub_areas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    strengthAreaId: uuid('strength_area_id')
+      .notNull()
+      .references(() => strengthAreas.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    /** Needs and challenges towards the 2030 vision. */
+    needs: text('needs'),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('s3_sub_areas_area_idx').on(t.strengthAreaId)],
+);
+
+export const s3InitiativeStatuses = ['proposed', 'ongoing', 'completed', 'dropped'] as const;
+export type S3InitiativeStatus = (typeof s3InitiativeStatuses)[number];
+
+/** An initiative (insats/initiativ) of a strength area's action plan (handlingsplan). */
+export const s3Initiatives = pgTable(
+  's3_initiatives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    strengthAreaId: uuid('strength_area_id')
+      .notNull()
+      .references(() => strengthAreas.id),
+    subAreaId: uuid('sub_area_id').references(() => s3SubAreas.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    status: text('status', { enum: s3InitiativeStatuses }).notNull().default('proposed'),
+    /** Who drives the initiative (organisation or person, free text). */
+    responsible: text('responsible'),
+    /** When the initiative is meant to run, free text ("2026–2027"). */
+    period: text('period'),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('s3_initiatives_area_idx').on(t.strengthAreaId),
+    index('s3_initiatives_sub_area_idx').on(t.subAreaId),
+  ],
+);
+
+/** Efforts that carry out an initiative. */
+export const s3InitiativeEfforts = pgTable(
+  's3_initiative_efforts',
+  {
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => s3Initiatives.id, { onDelete: 'cascade' }),
+    effortId: uuid('effort_id')
+      .notNull()
+      .references(() => efforts.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.effortId] }),
+    index('s3_initiative_efforts_effort_idx').on(t.effortId),
+  ],
+);
+
+/**
+ * The intervention logic of a strength area (JRC S3 monitoring): output indicators per initiative
+ * and result indicators per area, measured by an indicator of the indicator store or by an
+ * effort's own indicator.
+ */
+export const s3LogicItems = pgTable(
+  's3_logic_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    strengthAreaId: uuid('strength_area_id')
+      .notNull()
+      .references(() => strengthAreas.id),
+    /** Outputs belong to an initiative; results to the area (null). */
+    initiativeId: uuid('initiative_id').references(() => s3Initiatives.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: indicatorKinds }).notNull(),
+    position: integer('position').notNull(),
+    /** The expected output or result in words. */
+    description: text('description').notNull(),
+    indicatorId: text('indicator_id').references(() => indicators.id, { onDelete: 'restrict' }),
+    effortIndicatorId: uuid('effort_indicator_id').references(() => effortIndicators.id, {
+      onDelete: 'set null',
+    }),
+    targetValue: doublePrecision('target_value'),
+    targetYear: integer('target_year'),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('s3_logic_items_area_idx').on(t.strengthAreaId),
+    index('s3_logic_items_initiative_idx').on(t.initiativeId),
+  ],
+);
+
+/** The six steps of the RIS3 guide, in order. */
+export const s3StepKeys = [
+  'analysis',
+  'governance',
+  'vision',
+  'priorities',
+  'policy_mix',
+  'monitoring',
+] as const;
+export type S3StepKey = (typeof s3StepKeys)[number];
+export const s3StepStatuses = ['not_started', 'ongoing', 'done', 'revisit'] as const;
+export type S3StepStatus = (typeof s3StepStatuses)[number];
+
+/** A step of the six-step process for one strength area. Missing rows read as "not started". */
+export const s3Steps = pgTable(
+  's3_steps',
+  {
+    strengthAreaId: uuid('strength_area_id')
+      .notNull()
+      .references(() => strengthAreas.id),
+    step: text('step', { enum: s3StepKeys }).notNull(),
+    status: text('status', { enum: s3StepStatuses }).notNull().default('not_started'),
+    startedOn: date('started_on', { mode: 'string' }),
+    /** Done on, or planned to be done by. */
+    dueOn: date('due_on', { mode: 'string' }),
+    responsible: text('responsible'),
+    deliverables: jsonb('deliverables')
+      .$type<{ title: string; url: string | null }[]>()
+      .notNull()
+      .default([]),
+    note: text('note'),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.strengthAreaId, t.step] })],
+);
+
+/** A self-assessment of a strength area's six steps (RIS3 assessment wheel), repeated over time. */
+export const s3Assessments = pgTable(
+  's3_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    strengthAreaId: uuid('strength_area_id')
+      .notNull()
+      .references(() => strengthAreas.id),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    /** Who made the assessment (a group, a workshop), free text. */
+    assessedBy: text('assessed_by'),
+    note: text('note'),
+    isExample: boolean('is_example').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index('s3_assessments_area_idx').on(t.strengthAreaId, t.assessedOn)],
+);
+
+/** One factor's score (0–5) in an assessment: three factors per step. */
+export const s3AssessmentScores = pgTable(
+  's3_assessment_scores',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => s3Assessments.id, { onDelete: 'cascade' }),
+    step: text('step', { enum: s3StepKeys }).notNull(),
+    /** 1–3, the factor's place within the step. */
+    factor: integer('factor').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.step, t.factor] }),
+    check('s3_assessment_scores_factor', sql`${t.factor} between 1 and 3`),
+    check('s3_assessment_scores_score', sql`${t.score} between 0 and 5`),
+  ],
+);
+
+export const s3MeetingPlaceKinds = ['municipality', 'digital'] as const;
+export const s3MeetingFormats = [
+  'open_meeting',
+  'workshop',
+  'seminar',
+  'network_meeting',
+  'study_visit',
+  'other',
+] as const;
+export type S3MeetingFormat = (typeof s3MeetingFormats)[number];
+
+/** A meeting of the actor-driven process (entreprenöriellt upptäckande). */
+export const s3Meetings = pgTable(
+  's3_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    title: text('title').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    /** Local Swedish time, "HH:MM". */
+    startsAt: text('starts_at'),
+    endsAt: text('ends_at'),
+    placeKind: text('place_kind', { enum: s3MeetingPlaceKinds }).notNull(),
+    /** The municipality the meeting is held in (place kind municipality). */
+    areaCode: text('area_code').references(() => areas.code),
+    /** Venue or address, or the link's description for a digital meeting. */
+    venue: text('venue'),
+    format: text('format', { enum: s3MeetingFormats }).notNull(),
+    agenda: text('agenda'),
+    notes: text('notes'),
+    /** Participants by sex, counted at the meeting. */
+    countWomen: integer('count_women'),
+    countMen: integer('count_men'),
+    /** Participants who did not state, or another gender identity. */
+    countOther: integer('count_other'),
+    /** The public strength-area page takes registrations for this meeting. */
+    registrationOpen: boolean('registration_open').notNull().default(false),
+    visibility: text('visibility', { enum: visibilities }).notNull().default('published'),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('s3_meetings_region_date_idx').on(t.regionCode, t.heldOn)],
+);
+
+/** The strength areas a meeting is about. */
+export const s3MeetingAreas = pgTable(
+  's3_meeting_areas',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => s3Meetings.id, { onDelete: 'cascade' }),
+    strengthAreaId: uuid('strength_area_id')
+      .notNull()
+      .references(() => strengthAreas.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.strengthAreaId] }),
+    index('s3_meeting_areas_area_idx').on(t.strengthAreaId),
+  ],
+);
+
+/** Organisations (from the actor register) that took part in a meeting. */
+export const s3MeetingOrganisations = pgTable(
+  's3_meeting_organisations',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => s3Meetings.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.organisationId] }),
+    index('s3_meeting_organisations_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** A registration from the public page: only what the meeting needs, removed after it. */
+export const s3Registrations = pgTable(
+  's3_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => s3Meetings.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    organisation: text('organisation'),
+    email: text('email').notNull(),
+    /** The consent text the person agreed to (its version) and when. */
+    consentVersion: text('consent_version').notNull(),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('s3_registrations_meeting_email').on(t.meetingId, sql`lower(${t.email})`)],
+);
+
+export const s3InputKinds = ['need', 'proposal', 'idea'] as const;
+export const s3InputStatuses = ['new', 'considered', 'in_action_plan', 'not_taken'] as const;
+export type S3InputStatus = (typeof s3InputStatuses)[number];
+
+/** Input raised at a meeting: a need, a proposal or an idea, and what became of it. */
+export const s3Inputs = pgTable(
+  's3_inputs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => s3Meetings.id, { onDelete: 'restrict' }),
+    strengthAreaId: uuid('strength_area_id')
+      .notNull()
+      .references(() => strengthAreas.id),
+    kind: text('kind', { enum: s3InputKinds }).notNull(),
+    text: text('text').notNull(),
+    /** The organisation that raised it, if known. */
+    raisedByOrganisationId: uuid('raised_by_organisation_id').references(() => organisations.id),
+    status: text('status', { enum: s3InputStatuses }).notNull().default('new'),
+    /** Why it was not taken (required then), or a note on how it was considered. */
+    statusReason: text('status_reason'),
+    /** The action-plan initiative it became. */
+    initiativeId: uuid('initiative_id').references(() => s3Initiatives.id, { onDelete: 'restrict' }),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('s3_inputs_meeting_idx').on(t.meetingId),
+    index('s3_inputs_area_idx').on(t.strengthAreaId),
+    index('s3_inputs_initiative_idx').on(t.initiativeId),
+  ],
+);
+
+/** A lesson (lärdom) in the learning log, with its evidence and the meetings it came from. */
+export const s3Lessons = pgTable(
+  's3_lessons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    /** Null: the lesson concerns the whole programme. */
+    strengthAreaId: uuid('strength_area_id').references(() => strengthAreas.id),
+    title: text('title').notNull(),
+    lesson: text('lesson').notNull(),
+    evidence: text('evidence'),
+    learnedOn: date('learned_on', { mode: 'string' }).notNull(),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('s3_lessons_region_idx').on(t.regionCode, t.learnedOn)],
+);
+
+export const s3LessonMeetings = pgTable(
+  's3_lesson_meetings',
+  {
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => s3Lessons.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => s3Meetings.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.lessonId, t.meetingId] }),
+    index('s3_lesson_meetings_meeting_idx').on(t.meetingId),
+  ],
+);
+
+export const s3ChangeKinds = ['vision', 'sub_areas', 'priorities', 'action_plan', 'other'] as const;
+
+/** A decision that changed a strength area's priorities or action plan, citing the lessons behind it. */
+export const s3PriorityChanges = pgTable(
+  's3_priority_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    strengthAreaId: uuid('strength_area_id').references(() => strengthAreas.id),
+    kind: text('kind', { enum: s3ChangeKinds }).notNull(),
+    summary: text('summary').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    /** The body that decided (e.g. regionala utvecklingsnämnden) and its reference (diarienummer, link). */
+    decidedBy: text('decided_by'),
+    reference: text('reference'),
+    isExample: boolean('is_example').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('s3_priority_changes_region_idx').on(t.regionCode, t.decidedOn)],
+);
+
+export const s3PriorityChangeLessons = pgTable(
+  's3_priority_change_lessons',
+  {
+    changeId: uuid('change_id')
+      .notNull()
+      .references(() => s3PriorityChanges.id, { onDelete: 'cascade' }),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => s3Lessons.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.changeId, t.lessonId] }),
+    index('s3_priority_change_lessons_lesson_idx').on(t.lessonId),
+  ],
+);
+
 /**
  * Tables in dependency order (parents first). Used by export/import; every new table must be
  * added here, which a test checks.
@@ -1169,4 +1574,21 @@ export const tablesInDependencyOrder = [
   interactionMatrixScores,
   samiConsultations,
   samiConsultationParties,
+  s3AreaVisions,
+  s3SubAreas,
+  s3Initiatives,
+  s3InitiativeEfforts,
+  s3LogicItems,
+  s3Steps,
+  s3Assessments,
+  s3AssessmentScores,
+  s3Meetings,
+  s3MeetingAreas,
+  s3MeetingOrganisations,
+  s3Registrations,
+  s3Inputs,
+  s3Lessons,
+  s3LessonMeetings,
+  s3PriorityChanges,
+  s3PriorityChangeLessons,
 ] as const;

@@ -40,6 +40,7 @@ import { indicatorImportRoutes } from '../features/indicators/indicator-import-r
 import type { SourceAccess } from '../features/indicators/indicator-imports.ts';
 import { indicatorRoutes } from '../features/indicators/indicator-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
+import { s3Routes } from '../features/s3/s3-routes.ts';
 import { sdgRoutes } from '../features/steering/sdg-routes.ts';
 import { steeringRoutes } from '../features/steering/steering-routes.ts';
 import { areaRoutes } from '../features/territory/area-routes.ts';
@@ -262,6 +263,7 @@ export async function buildApp({
       await api.register(suggestionRoutes);
       await api.register(matrixRoutes);
       await api.register(consultationRoutes);
+      await api.register(s3Routes);
     },
     { prefix: '/api/v1' },
   );

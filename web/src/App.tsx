@@ -73,6 +73,35 @@ const ConsultationFormPage = lazy(() =>
 );
 const ImportPage = lazy(() => import('./pages/efforts/ImportPage').then((m) => ({ default: m.ImportPage })));
 
+const S3OverviewPage = lazy(() =>
+  import('./pages/s3/areas/S3OverviewPage').then((m) => ({ default: m.S3OverviewPage })),
+);
+const S3AreaPage = lazy(() => import('./pages/s3/areas/S3AreaPage').then((m) => ({ default: m.S3AreaPage })));
+const InitiativePage = lazy(() =>
+  import('./pages/s3/areas/InitiativePage').then((m) => ({ default: m.InitiativePage })),
+);
+const InitiativeFormPage = lazy(() =>
+  import('./pages/s3/areas/InitiativeFormPage').then((m) => ({ default: m.InitiativeFormPage })),
+);
+const AssessmentFormPage = lazy(() =>
+  import('./pages/s3/process/AssessmentFormPage').then((m) => ({ default: m.AssessmentFormPage })),
+);
+const MeetingListPage = lazy(() =>
+  import('./pages/s3/meetings/MeetingListPage').then((m) => ({ default: m.MeetingListPage })),
+);
+const MeetingPage = lazy(() =>
+  import('./pages/s3/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const MeetingFormPage = lazy(() =>
+  import('./pages/s3/meetings/MeetingFormPage').then((m) => ({ default: m.MeetingFormPage })),
+);
+const LearningLogPage = lazy(() =>
+  import('./pages/s3/learning/LearningLogPage').then((m) => ({ default: m.LearningLogPage })),
+);
+const ParticipationPage = lazy(() =>
+  import('./pages/s3/learning/ParticipationPage').then((m) => ({ default: m.ParticipationPage })),
+);
+
 const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 export function App() {
@@ -110,7 +139,18 @@ export function App() {
         <Route path="samrad/ny" element={page(<ConsultationFormPage />)} />
         <Route path="samrad/:id" element={page(<ConsultationPage />)} />
         <Route path="samrad/:id/andra" element={page(<ConsultationFormPage />)} />
-        <Route path="smart-specialisering" element={<ComingPage feature="s3" />} />
+        <Route path="smart-specialisering" element={page(<S3OverviewPage />)} />
+        <Route path="smart-specialisering/moten" element={page(<MeetingListPage />)} />
+        <Route path="smart-specialisering/moten/ny" element={page(<MeetingFormPage />)} />
+        <Route path="smart-specialisering/moten/:id" element={page(<MeetingPage />)} />
+        <Route path="smart-specialisering/moten/:id/andra" element={page(<MeetingFormPage />)} />
+        <Route path="smart-specialisering/larlogg/*" element={page(<LearningLogPage />)} />
+        <Route path="smart-specialisering/deltagande" element={page(<ParticipationPage />)} />
+        <Route path="smart-specialisering/initiativ/ny" element={page(<InitiativeFormPage />)} />
+        <Route path="smart-specialisering/initiativ/:id" element={page(<InitiativePage />)} />
+        <Route path="smart-specialisering/initiativ/:id/andra" element={page(<InitiativeFormPage />)} />
+        <Route path="smart-specialisering/:slug" element={page(<S3AreaPage />)} />
+        <Route path="smart-specialisering/:slug/sjalvskattning/ny" element={page(<AssessmentFormPage />)} />
         <Route path="rapporter" element={<ComingPage feature="reports" />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

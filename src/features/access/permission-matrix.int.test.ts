@@ -15,6 +15,7 @@ import {
   organisations,
   samiConsultations,
 } from '../../db/schema.ts';
+import { s3WriteRoutes } from '../s3/s3-write-routes.ts';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
 
@@ -596,7 +597,10 @@ describe('every write endpoint answers 401 to anonymous users, whatever the body
       .replace(/[0-9a-f-]{36}/, '{id}');
 
   test('the list above covers every write route of /api/v1 (from the OpenAPI document) but the first-run setup', () => {
-    const covered = new Set(writes.map(([method, url]) => `${method} ${template(url)}`));
+    const covered = new Set([
+      ...writes.map(([method, url]) => `${method} ${template(url)}`),
+      ...s3WriteRoutes.map(([method, , path]) => `${method} ${path}`),
+    ]);
     const paths = (t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
     const found = Object.entries(paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
@@ -610,15 +614,18 @@ describe('every write endpoint answers 401 to anonymous users, whatever the body
     expect(found.filter((r) => !covered.has(r) && r !== 'POST /api/v1/setup')).toEqual([]);
   });
 
-  test.each(writes)('%s %s', async (method, url) => {
-    for (const payload of [{}, { name: 'x' }, 'not json']) {
-      const response = await t.app.inject({
-        method,
-        url,
-        headers: { 'content-type': 'application/json' },
-        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
-      });
-      expect(response.statusCode).toBe(401);
-    }
-  });
+  test.each([...writes, ...s3WriteRoutes.map(([method, url]) => [method, url] as const)])(
+    '%s %s',
+    async (method, url) => {
+      for (const payload of [{}, { name: 'x' }, 'not json']) {
+        const response = await t.app.inject({
+          method,
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        });
+        expect(response.statusCode).toBe(401);
+      }
+    },
+  );
 });

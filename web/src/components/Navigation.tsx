@@ -13,12 +13,10 @@ export const MAIN_LINKS = [
   { to: '/uppfoljning', key: 'nav.indicators' },
   { to: '/hela-lanet', key: 'nav.wholeCounty' },
   { to: '/malkonflikter', key: 'nav.conflicts' },
+  { to: '/smart-specialisering', key: 'nav.s3' },
 ] as const;
 
-export const COMING_LINKS = [
-  { to: '/smart-specialisering', key: 'nav.s3' },
-  { to: '/rapporter', key: 'nav.reports' },
-] as const;
+export const COMING_LINKS = [{ to: '/rapporter', key: 'nav.reports' }] as const;
 
 export function Navigation() {
   const { t } = useTranslation();

@@ -9,6 +9,16 @@ import indicatorsEn from './indicators.en.json';
 import indicatorsSv from './indicators.sv.json';
 import matricesEn from './matrices.en.json';
 import matricesSv from './matrices.sv.json';
+import s3En from './s3.en.json';
+import s3Sv from './s3.sv.json';
+import s3AreasEn from './s3-areas.en.json';
+import s3AreasSv from './s3-areas.sv.json';
+import s3LearningEn from './s3-learning.en.json';
+import s3LearningSv from './s3-learning.sv.json';
+import s3MeetingsEn from './s3-meetings.en.json';
+import s3MeetingsSv from './s3-meetings.sv.json';
+import s3ProcessEn from './s3-process.en.json';
+import s3ProcessSv from './s3-process.sv.json';
 import sv from './sv.json';
 import territoryEn from './territory.en.json';
 import territorySv from './territory.sv.json';
@@ -51,6 +61,11 @@ void i18n.use(initReactI18next).init({
         ...conflictsSv,
         ...matricesSv,
         ...consultationsSv,
+        ...s3Sv,
+        ...s3AreasSv,
+        ...s3ProcessSv,
+        ...s3MeetingsSv,
+        ...s3LearningSv,
       },
     },
     en: {
@@ -61,6 +76,11 @@ void i18n.use(initReactI18next).init({
         ...conflictsEn,
         ...matricesEn,
         ...consultationsEn,
+        ...s3En,
+        ...s3AreasEn,
+        ...s3ProcessEn,
+        ...s3MeetingsEn,
+        ...s3LearningEn,
       },
     },
   },

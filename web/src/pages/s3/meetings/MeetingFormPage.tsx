@@ -1,0 +1,4 @@
+/** Placeholder made by the scaffold; the owner of this folder replaces it. */
+export function MeetingFormPage() {
+  return null;
+}

@@ -1,0 +1,5 @@
+import type { S3AreaSectionProps } from '../S3AreaSectionProps';
+/** Placeholder made by the scaffold; the owner of this folder replaces it. */
+export function StepsSection(_props: S3AreaSectionProps) {
+  return null;
+}
