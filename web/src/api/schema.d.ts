@@ -6774,6 +6774,5544 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/s3/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The strength areas: vision, the six steps at a glance, counts and the latest self-assessment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                position: number;
+                                name: components["schemas"]["BilingualText"];
+                                description: components["schemas"]["BilingualText"];
+                                descriptionUncertain: boolean;
+                                vision: {
+                                    textSv: string;
+                                    textEn: string | null;
+                                    isExample: boolean;
+                                } | null;
+                                /** @description All six steps in order; a step without a record is not_started */
+                                steps: {
+                                    /** @enum {string} */
+                                    step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                    /** @enum {string} */
+                                    status: "not_started" | "ongoing" | "done" | "revisit";
+                                }[];
+                                counts: {
+                                    subAreas: number;
+                                    initiatives: number;
+                                    /** @description Efforts you may see linked to the area or its initiatives */
+                                    efforts: number;
+                                    /** @description Published meetings from today (Swedish date) */
+                                    upcomingMeetings: number;
+                                };
+                                latestAssessment: {
+                                    assessedOn: string;
+                                    mean: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/areas/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One strength area: vision (its ETag; "0" while there is none), sub-areas, action plan, intervention logic, efforts and money */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            slug: string;
+                            position: number;
+                            name: components["schemas"]["BilingualText"];
+                            description: components["schemas"]["BilingualText"];
+                            descriptionUncertain: boolean;
+                            vision: {
+                                textSv: string;
+                                textEn: string | null;
+                                isExample: boolean;
+                                version: number;
+                                updatedAt: string;
+                            } | null;
+                            /** @description The ETag of the vision; 0 while there is none */
+                            visionVersion: number;
+                            subAreas: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                strengthAreaId: string;
+                                position: number;
+                                name: string;
+                                description: string | null;
+                                needs: string | null;
+                                isExample: boolean;
+                                version: number;
+                            }[];
+                            initiatives: {
+                                /** Format: uuid */
+                                id: string;
+                                strengthArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    name: components["schemas"]["BilingualText"];
+                                };
+                                subArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "ongoing" | "completed" | "dropped";
+                                responsible: string | null;
+                                period: string | null;
+                                /** @description The linked efforts you may see */
+                                efforts: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "ongoing" | "completed" | "cancelled";
+                                }[];
+                                /** @description The input the initiative came from (null: not shown to you) */
+                                sourceInputs: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    text: string;
+                                    /** @enum {string} */
+                                    status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                    meeting: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        title: string;
+                                        heldOn: string;
+                                    };
+                                }[] | null;
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            logic: {
+                                results: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    strengthAreaId: string;
+                                    /** @enum {string} */
+                                    kind: "output" | "result";
+                                    initiativeId: string | null;
+                                    position: number;
+                                    description: string;
+                                    indicatorId: string | null;
+                                    effortIndicatorId: string | null;
+                                    targetValue: number | null;
+                                    targetYear: number | null;
+                                    /** @description null: no measure, or an effort you may not see */
+                                    measure: ({
+                                        /** @enum {string} */
+                                        kind: "indicator";
+                                        indicatorId: string;
+                                        title: components["schemas"]["BilingualText"];
+                                        unit: components["schemas"]["BilingualText"];
+                                        /** @description The latest county value */
+                                        latest: {
+                                            value: number;
+                                            year: number;
+                                        } | null;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "effort_indicator";
+                                        /** Format: uuid */
+                                        effortIndicatorId: string;
+                                        effort: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            title: string;
+                                        };
+                                        name: string;
+                                        unit: string;
+                                        target: number | null;
+                                        latest: {
+                                            value: number;
+                                            period: string;
+                                        } | null;
+                                    }) | null;
+                                    isExample: boolean;
+                                    version: number;
+                                }[];
+                                /** @description Outputs of the initiatives (initiativeId) */
+                                outputs: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    strengthAreaId: string;
+                                    /** @enum {string} */
+                                    kind: "output" | "result";
+                                    initiativeId: string | null;
+                                    position: number;
+                                    description: string;
+                                    indicatorId: string | null;
+                                    effortIndicatorId: string | null;
+                                    targetValue: number | null;
+                                    targetYear: number | null;
+                                    /** @description null: no measure, or an effort you may not see */
+                                    measure: ({
+                                        /** @enum {string} */
+                                        kind: "indicator";
+                                        indicatorId: string;
+                                        title: components["schemas"]["BilingualText"];
+                                        unit: components["schemas"]["BilingualText"];
+                                        /** @description The latest county value */
+                                        latest: {
+                                            value: number;
+                                            year: number;
+                                        } | null;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "effort_indicator";
+                                        /** Format: uuid */
+                                        effortIndicatorId: string;
+                                        effort: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            title: string;
+                                        };
+                                        name: string;
+                                        unit: string;
+                                        target: number | null;
+                                        latest: {
+                                            value: number;
+                                            period: string;
+                                        } | null;
+                                    }) | null;
+                                    isExample: boolean;
+                                    version: number;
+                                }[];
+                            };
+                            money: {
+                                efforts: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "ongoing" | "completed" | "cancelled";
+                                    isExample: boolean;
+                                    /** @description Linked to the area directly and/or by an initiative */
+                                    via: ("area" | "initiative")[];
+                                    decidedSek: number;
+                                    plannedSek: number;
+                                }[];
+                                totals: {
+                                    decidedSek: number;
+                                    plannedSek: number;
+                                    totalSek: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/areas/{slug}/vision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the 2030 vision (If-Match; "0" makes it when the area has none) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        textSv?: string;
+                        textEn?: string | null;
+                        isExample?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            textSv: string;
+                            textEn: string | null;
+                            isExample: boolean;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/s3/areas/{slug}/sub-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a sub-area (delområde) with its needs and challenges */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        /** @description Needs and challenges towards the 2030 vision */
+                        needs?: string | null;
+                        /** @description Place in the list (1 first) */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            strengthAreaId: string;
+                            position: number;
+                            name: string;
+                            description: string | null;
+                            needs: string | null;
+                            isExample: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/sub-areas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a sub-area; its initiatives stay without one (If-Match) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a sub-area (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @description Needs and challenges towards the 2030 vision */
+                        needs?: string | null;
+                        /** @description Place in the list (1 first) */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            strengthAreaId: string;
+                            position: number;
+                            name: string;
+                            description: string | null;
+                            needs: string | null;
+                            isExample: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/s3/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Action-plan initiatives, by strength area (slug) and status (?format=csv|xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A strength area slug */
+                    area?: string;
+                    status?: "proposed" | "ongoing" | "completed" | "dropped";
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                strengthArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    name: components["schemas"]["BilingualText"];
+                                };
+                                subArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "proposed" | "ongoing" | "completed" | "dropped";
+                                responsible: string | null;
+                                period: string | null;
+                                /** @description The linked efforts you may see */
+                                efforts: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "ongoing" | "completed" | "cancelled";
+                                }[];
+                                /** @description The input the initiative came from (null: not shown to you) */
+                                sourceInputs: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    text: string;
+                                    /** @enum {string} */
+                                    status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                    meeting: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        title: string;
+                                        heldOn: string;
+                                    };
+                                }[] | null;
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an initiative to an action plan; sourceInputIds takes input from meetings into the plan (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        strengthAreaId: string;
+                        subAreaId?: string | null;
+                        title: string;
+                        description?: string | null;
+                        /**
+                         * @default proposed
+                         * @enum {string}
+                         */
+                        status?: "proposed" | "ongoing" | "completed" | "dropped";
+                        responsible?: string | null;
+                        /** @description When it runs, e.g. "2026–2027" */
+                        period?: string | null;
+                        /**
+                         * @description Efforts that carry out the initiative
+                         * @default []
+                         */
+                        effortIds?: string[];
+                        /**
+                         * @description Input from meetings taken into the action plan by this initiative: each gets status in_action_plan
+                         * @default []
+                         */
+                        sourceInputIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            };
+                            subArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "ongoing" | "completed" | "dropped";
+                            responsible: string | null;
+                            period: string | null;
+                            /** @description The linked efforts you may see */
+                            efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "ongoing" | "completed" | "cancelled";
+                            }[];
+                            /** @description The input the initiative came from (null: not shown to you) */
+                            sourceInputs: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                /** @enum {string} */
+                                status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                meeting: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    heldOn: string;
+                                };
+                            }[] | null;
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One initiative (its ETag is the version to send when changing it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            };
+                            subArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "ongoing" | "completed" | "dropped";
+                            responsible: string | null;
+                            period: string | null;
+                            /** @description The linked efforts you may see */
+                            efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "ongoing" | "completed" | "cancelled";
+                            }[];
+                            /** @description The input the initiative came from (null: not shown to you) */
+                            sourceInputs: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                /** @enum {string} */
+                                status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                meeting: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    heldOn: string;
+                                };
+                            }[] | null;
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an initiative (409 IN_USE while input from a meeting points at it) (If-Match) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an initiative; effortIds replaces the set when given (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subAreaId?: string | null;
+                        title?: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        status?: "proposed" | "ongoing" | "completed" | "dropped";
+                        responsible?: string | null;
+                        /** @description When it runs, e.g. "2026–2027" */
+                        period?: string | null;
+                        /** @description Replaces the set of efforts */
+                        effortIds?: string[];
+                        /** @description More input taken into the plan by this initiative (input already linked stays) */
+                        sourceInputIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            };
+                            subArea: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            title: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "ongoing" | "completed" | "dropped";
+                            responsible: string | null;
+                            period: string | null;
+                            /** @description The linked efforts you may see */
+                            efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "planned" | "ongoing" | "completed" | "cancelled";
+                            }[];
+                            /** @description The input the initiative came from (null: not shown to you) */
+                            sourceInputs: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                /** @enum {string} */
+                                status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                meeting: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    heldOn: string;
+                                };
+                            }[] | null;
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/s3/effort-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An effort's own output and result indicators, to measure the intervention logic by */
+        get: {
+            parameters: {
+                query: {
+                    effort: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "output" | "result";
+                                name: string;
+                                unit: string;
+                                target: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/areas/{slug}/logic-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to the intervention logic: a result of the area or an output of an initiative, measured by an indicator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description output (of an initiative) or result (of the area)
+                         * @enum {string}
+                         */
+                        kind: "output" | "result";
+                        initiativeId?: string | null;
+                        description: string;
+                        /** @description An indicator store id */
+                        indicatorId?: string | null;
+                        effortIndicatorId?: string | null;
+                        targetValue?: number | null;
+                        targetYear?: number | null;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            strengthAreaId: string;
+                            /** @enum {string} */
+                            kind: "output" | "result";
+                            initiativeId: string | null;
+                            position: number;
+                            description: string;
+                            indicatorId: string | null;
+                            effortIndicatorId: string | null;
+                            targetValue: number | null;
+                            targetYear: number | null;
+                            /** @description null: no measure, or an effort you may not see */
+                            measure: ({
+                                /** @enum {string} */
+                                kind: "indicator";
+                                indicatorId: string;
+                                title: components["schemas"]["BilingualText"];
+                                unit: components["schemas"]["BilingualText"];
+                                /** @description The latest county value */
+                                latest: {
+                                    value: number;
+                                    year: number;
+                                } | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "effort_indicator";
+                                /** Format: uuid */
+                                effortIndicatorId: string;
+                                effort: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                };
+                                name: string;
+                                unit: string;
+                                target: number | null;
+                                latest: {
+                                    value: number;
+                                    period: string;
+                                } | null;
+                            }) | null;
+                            isExample: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/logic-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an output or result (If-Match) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an output or result (If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description output (of an initiative) or result (of the area)
+                         * @enum {string}
+                         */
+                        kind?: "output" | "result";
+                        initiativeId?: string | null;
+                        description?: string;
+                        /** @description An indicator store id */
+                        indicatorId?: string | null;
+                        effortIndicatorId?: string | null;
+                        targetValue?: number | null;
+                        targetYear?: number | null;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            strengthAreaId: string;
+                            /** @enum {string} */
+                            kind: "output" | "result";
+                            initiativeId: string | null;
+                            position: number;
+                            description: string;
+                            indicatorId: string | null;
+                            effortIndicatorId: string | null;
+                            targetValue: number | null;
+                            targetYear: number | null;
+                            /** @description null: no measure, or an effort you may not see */
+                            measure: ({
+                                /** @enum {string} */
+                                kind: "indicator";
+                                indicatorId: string;
+                                title: components["schemas"]["BilingualText"];
+                                unit: components["schemas"]["BilingualText"];
+                                /** @description The latest county value */
+                                latest: {
+                                    value: number;
+                                    year: number;
+                                } | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "effort_indicator";
+                                /** Format: uuid */
+                                effortIndicatorId: string;
+                                effort: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                };
+                                name: string;
+                                unit: string;
+                                target: number | null;
+                                latest: {
+                                    value: number;
+                                    period: string;
+                                } | null;
+                            }) | null;
+                            isExample: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/s3/assessment-framework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The six steps, their three factors each and the 0–5 scale of the self-assessment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            steps: {
+                                /** @enum {string} */
+                                step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                number: number;
+                                name: {
+                                    sv: string;
+                                    en: string;
+                                };
+                                factors: {
+                                    factor: number;
+                                    name: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                    description: {
+                                        sv: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
+                            scale: {
+                                score: number;
+                                name: {
+                                    sv: string;
+                                    en: string;
+                                };
+                            }[];
+                            note: {
+                                sv: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/areas/{slug}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A strength area's six steps in order (a step never recorded reads as not started, version 0) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            };
+                            items: {
+                                /** @enum {string} */
+                                step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                number: number;
+                                /** @enum {string} */
+                                status: "not_started" | "ongoing" | "done" | "revisit";
+                                startedOn: string | null;
+                                dueOn: string | null;
+                                responsible: string | null;
+                                deliverables: {
+                                    title: string;
+                                    url: string | null;
+                                }[];
+                                note: string | null;
+                                isExample: boolean;
+                                /** @description 0 while the step has no record yet */
+                                version: number;
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/areas/{slug}/steps/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a step in full: status, dates, responsible, deliverables (If-Match; "0" for a new record) (editors) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    slug: string;
+                    step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "not_started" | "ongoing" | "done" | "revisit";
+                        startedOn?: string | null;
+                        /** @description Done on, or planned to be done by */
+                        dueOn?: string | null;
+                        responsible?: string | null;
+                        deliverables?: {
+                            title: string;
+                            url?: string | null;
+                        }[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                            number: number;
+                            /** @enum {string} */
+                            status: "not_started" | "ongoing" | "done" | "revisit";
+                            startedOn: string | null;
+                            dueOn: string | null;
+                            responsible: string | null;
+                            deliverables: {
+                                title: string;
+                                url: string | null;
+                            }[];
+                            note: string | null;
+                            isExample: boolean;
+                            /** @description 0 while the step has no record yet */
+                            version: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/areas/{slug}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A strength area's self-assessments, newest first, with the means per step (?format=csv|xlsx: one row per score) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                assessedOn: string;
+                                assessedBy: string | null;
+                                note: string | null;
+                                isExample: boolean;
+                                scores: {
+                                    /** @enum {string} */
+                                    step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                    factor: number;
+                                    score: number;
+                                    comment: string | null;
+                                }[];
+                                means: {
+                                    steps: {
+                                        /** @enum {string} */
+                                        step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                        mean: number | null;
+                                    }[];
+                                    overall: number | null;
+                                };
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a self-assessment: all 18 factors scored 0–5, comments optional (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        assessedOn: string;
+                        assessedBy?: string | null;
+                        note?: string | null;
+                        scores: {
+                            step: string;
+                            factor: number;
+                            score: number;
+                            comment?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            assessedOn: string;
+                            assessedBy: string | null;
+                            note: string | null;
+                            isExample: boolean;
+                            scores: {
+                                /** @enum {string} */
+                                step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                factor: number;
+                                score: number;
+                                comment: string | null;
+                            }[];
+                            means: {
+                                steps: {
+                                    /** @enum {string} */
+                                    step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                    mean: number | null;
+                                }[];
+                                overall: number | null;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/areas/{slug}/assessments/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest assessment against an earlier one: the change per step and per factor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The earlier assessment (default: the one before the latest) */
+                    earlier?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latest: {
+                                /** Format: uuid */
+                                id: string;
+                                assessedOn: string;
+                            };
+                            earlier: {
+                                /** Format: uuid */
+                                id: string;
+                                assessedOn: string;
+                            };
+                            steps: {
+                                /** @enum {string} */
+                                step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                latest: number | null;
+                                earlier: number | null;
+                                change: number | null;
+                            }[];
+                            factors: {
+                                /** @enum {string} */
+                                step: "analysis" | "governance" | "vision" | "priorities" | "policy_mix" | "monitoring";
+                                factor: number;
+                                latest: number | null;
+                                earlier: number | null;
+                                change: number | null;
+                            }[];
+                            overall: {
+                                latest: number | null;
+                                earlier: number | null;
+                                change: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a mistaken self-assessment (editors) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings of the actor-driven process (the public: published ones), by strength area and period (?format=csv|xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Strength area slug */
+                    area?: string;
+                    from?: string;
+                    to?: string;
+                    when?: "upcoming" | "past";
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                heldOn: string;
+                                startsAt: string | null;
+                                endsAt: string | null;
+                                /** @enum {string} */
+                                placeKind: "municipality" | "digital";
+                                areaCode: string | null;
+                                /** @description The name of the municipality */
+                                municipality: string | null;
+                                venue: string | null;
+                                /** @enum {string} */
+                                format: "open_meeting" | "workshop" | "seminar" | "network_meeting" | "study_visit" | "other";
+                                strengthAreas: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    nameSv: string;
+                                    nameEn: string | null;
+                                }[];
+                                counts: {
+                                    women: number | null;
+                                    men: number | null;
+                                    other: number | null;
+                                    total: number | null;
+                                };
+                                organisationCount: number;
+                                /** @description Only for those who may read input */
+                                inputCount: number | null;
+                                registrationOpen: boolean;
+                                /** @enum {string} */
+                                visibility: "internal" | "published";
+                                isExample: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a meeting (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** Format: date */
+                        heldOn: string;
+                        /** @description Start, Swedish local time HH:MM */
+                        startsAt?: string | null;
+                        /** @description End, Swedish local time HH:MM */
+                        endsAt?: string | null;
+                        /** @enum {string} */
+                        placeKind: "municipality" | "digital";
+                        /** @description The municipality (place kind municipality) */
+                        areaCode?: string | null;
+                        venue?: string | null;
+                        /** @enum {string} */
+                        format: "open_meeting" | "workshop" | "seminar" | "network_meeting" | "study_visit" | "other";
+                        agenda?: string | null;
+                        notes?: string | null;
+                        strengthAreaIds: string[];
+                        /**
+                         * @description Participating organisations from the actor register
+                         * @default []
+                         */
+                        organisationIds?: string[];
+                        countWomen?: number | null;
+                        countMen?: number | null;
+                        /** @description Participants who did not state their sex, or another gender identity */
+                        countOther?: number | null;
+                        /** @default false */
+                        registrationOpen?: boolean;
+                        /**
+                         * @default published
+                         * @enum {string}
+                         */
+                        visibility?: "internal" | "published";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            heldOn: string;
+                            startsAt: string | null;
+                            endsAt: string | null;
+                            /** @enum {string} */
+                            placeKind: "municipality" | "digital";
+                            areaCode: string | null;
+                            /** @description The name of the municipality */
+                            municipality: string | null;
+                            venue: string | null;
+                            /** @enum {string} */
+                            format: "open_meeting" | "workshop" | "seminar" | "network_meeting" | "study_visit" | "other";
+                            strengthAreas: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                nameSv: string;
+                                nameEn: string | null;
+                            }[];
+                            counts: {
+                                women: number | null;
+                                men: number | null;
+                                other: number | null;
+                                total: number | null;
+                            };
+                            organisationCount: number;
+                            /** @description Only for those who may read input */
+                            inputCount: number | null;
+                            registrationOpen: boolean;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            agenda: string | null;
+                            notes: string | null;
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                hidden: boolean;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                                /** @enum {string} */
+                                level: "local" | "regional" | "national" | "eu";
+                                areaCode: string | null;
+                                /** @enum {string} */
+                                helixType: "public" | "business" | "academia" | "civil_society";
+                            }[];
+                            /** @description Null for readers who may not read input */
+                            inputs: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingHeldOn: string;
+                                strengthArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    nameSv: string;
+                                    nameEn: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "need" | "proposal" | "idea";
+                                text: string;
+                                raisedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    hidden: boolean;
+                                } | null;
+                                /** @enum {string} */
+                                status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                statusReason: string | null;
+                                initiative: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[] | null;
+                            /** @description Staff only */
+                            registrationCount: number | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/meetings.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calendar (RFC 5545) of published meetings, upcoming and of the last year, of one strength area or all */
+        get: {
+            parameters: {
+                query?: {
+                    area?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description iCalendar text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meeting with its participating organisations, input (for those who may read it) and registrations count (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            heldOn: string;
+                            startsAt: string | null;
+                            endsAt: string | null;
+                            /** @enum {string} */
+                            placeKind: "municipality" | "digital";
+                            areaCode: string | null;
+                            /** @description The name of the municipality */
+                            municipality: string | null;
+                            venue: string | null;
+                            /** @enum {string} */
+                            format: "open_meeting" | "workshop" | "seminar" | "network_meeting" | "study_visit" | "other";
+                            strengthAreas: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                nameSv: string;
+                                nameEn: string | null;
+                            }[];
+                            counts: {
+                                women: number | null;
+                                men: number | null;
+                                other: number | null;
+                                total: number | null;
+                            };
+                            organisationCount: number;
+                            /** @description Only for those who may read input */
+                            inputCount: number | null;
+                            registrationOpen: boolean;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            agenda: string | null;
+                            notes: string | null;
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                hidden: boolean;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                                /** @enum {string} */
+                                level: "local" | "regional" | "national" | "eu";
+                                areaCode: string | null;
+                                /** @enum {string} */
+                                helixType: "public" | "business" | "academia" | "civil_society";
+                            }[];
+                            /** @description Null for readers who may not read input */
+                            inputs: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingHeldOn: string;
+                                strengthArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    nameSv: string;
+                                    nameEn: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "need" | "proposal" | "idea";
+                                text: string;
+                                raisedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    hidden: boolean;
+                                } | null;
+                                /** @enum {string} */
+                                status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                statusReason: string | null;
+                                initiative: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[] | null;
+                            /** @description Staff only */
+                            registrationCount: number | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a meeting (If-Match); 409 IN_USE while input or lessons refer to it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a meeting (If-Match); lists (areas, organisations) replace */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** Format: date */
+                        heldOn?: string;
+                        /** @description Start, Swedish local time HH:MM */
+                        startsAt?: string | null;
+                        /** @description End, Swedish local time HH:MM */
+                        endsAt?: string | null;
+                        /** @enum {string} */
+                        placeKind?: "municipality" | "digital";
+                        /** @description The municipality (place kind municipality) */
+                        areaCode?: string | null;
+                        venue?: string | null;
+                        /** @enum {string} */
+                        format?: "open_meeting" | "workshop" | "seminar" | "network_meeting" | "study_visit" | "other";
+                        agenda?: string | null;
+                        notes?: string | null;
+                        strengthAreaIds?: string[];
+                        /** @description Participating organisations from the actor register */
+                        organisationIds?: string[];
+                        countWomen?: number | null;
+                        countMen?: number | null;
+                        /** @description Participants who did not state their sex, or another gender identity */
+                        countOther?: number | null;
+                        registrationOpen?: boolean;
+                        /** @enum {string} */
+                        visibility?: "internal" | "published";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            heldOn: string;
+                            startsAt: string | null;
+                            endsAt: string | null;
+                            /** @enum {string} */
+                            placeKind: "municipality" | "digital";
+                            areaCode: string | null;
+                            /** @description The name of the municipality */
+                            municipality: string | null;
+                            venue: string | null;
+                            /** @enum {string} */
+                            format: "open_meeting" | "workshop" | "seminar" | "network_meeting" | "study_visit" | "other";
+                            strengthAreas: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                nameSv: string;
+                                nameEn: string | null;
+                            }[];
+                            counts: {
+                                women: number | null;
+                                men: number | null;
+                                other: number | null;
+                                total: number | null;
+                            };
+                            organisationCount: number;
+                            /** @description Only for those who may read input */
+                            inputCount: number | null;
+                            registrationOpen: boolean;
+                            /** @enum {string} */
+                            visibility: "internal" | "published";
+                            isExample: boolean;
+                            agenda: string | null;
+                            notes: string | null;
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                hidden: boolean;
+                                /** @enum {string} */
+                                kind: "municipality" | "region" | "government_agency" | "company" | "university" | "sameby" | "sami_organisation" | "association" | "other";
+                                /** @enum {string} */
+                                level: "local" | "regional" | "national" | "eu";
+                                areaCode: string | null;
+                                /** @enum {string} */
+                                helixType: "public" | "business" | "academia" | "civil_society";
+                            }[];
+                            /** @description Null for readers who may not read input */
+                            inputs: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingHeldOn: string;
+                                strengthArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    nameSv: string;
+                                    nameEn: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "need" | "proposal" | "idea";
+                                text: string;
+                                raisedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    hidden: boolean;
+                                } | null;
+                                /** @enum {string} */
+                                status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                statusReason: string | null;
+                                initiative: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[] | null;
+                            /** @description Staff only */
+                            registrationCount: number | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/s3/meetings/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meeting as a calendar event (RFC 5545) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description iCalendar text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/registration-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consent text for registering for a meeting, and its version (send it with the registration) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: string;
+                            textSv: string;
+                            textEn: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/meetings/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who registered for a meeting (editors; deleted 30 days after the meeting) (?format=csv|xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organisation: string | null;
+                                email: string;
+                                consentVersion: string;
+                                consentedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register for a published meeting that takes registrations (no sign-in; the same answer for a repeated email) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        organisation?: string | null;
+                        email: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                        consentVersion: string;
+                        /** @description Leave empty */
+                        website?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            registered: true;
+                            /** Format: uuid */
+                            meetingId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/registrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a registration (editors) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Input raised at meetings (staff and viewers: all; a partner: its organisation's) by strength area, status and meeting (?format=csv|xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    area?: string;
+                    status?: "new" | "considered" | "in_action_plan" | "not_taken";
+                    meeting?: string;
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                meetingId: string;
+                                meetingTitle: string;
+                                meetingHeldOn: string;
+                                strengthArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    nameSv: string;
+                                    nameEn: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "need" | "proposal" | "idea";
+                                text: string;
+                                raisedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    hidden: boolean;
+                                } | null;
+                                /** @enum {string} */
+                                status: "new" | "considered" | "in_action_plan" | "not_taken";
+                                statusReason: string | null;
+                                initiative: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                } | null;
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/meetings/{id}/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record input raised at a meeting: a need, a proposal or an idea (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        strengthAreaId: string;
+                        /** @enum {string} */
+                        kind: "need" | "proposal" | "idea";
+                        text: string;
+                        raisedByOrganisationId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingHeldOn: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                nameSv: string;
+                                nameEn: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "need" | "proposal" | "idea";
+                            text: string;
+                            raisedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                hidden: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            status: "new" | "considered" | "in_action_plan" | "not_taken";
+                            statusReason: string | null;
+                            initiative: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/inputs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One input (its ETag is the version to send when changing it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingHeldOn: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                nameSv: string;
+                                nameEn: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "need" | "proposal" | "idea";
+                            text: string;
+                            raisedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                hidden: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            status: "new" | "considered" | "in_action_plan" | "not_taken";
+                            statusReason: string | null;
+                            initiative: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an input or its status (If-Match): not taken needs a reason; in the action plan names an initiative of the same strength area */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "need" | "proposal" | "idea";
+                        text?: string;
+                        raisedByOrganisationId?: string | null;
+                        /** @enum {string} */
+                        status?: "new" | "considered" | "in_action_plan" | "not_taken";
+                        statusReason?: string | null;
+                        initiativeId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            meetingHeldOn: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                nameSv: string;
+                                nameEn: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "need" | "proposal" | "idea";
+                            text: string;
+                            raisedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                hidden: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            status: "new" | "considered" | "in_action_plan" | "not_taken";
+                            statusReason: string | null;
+                            initiative: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            } | null;
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/s3/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lessons of the learning log, newest first, with their source meetings and the decisions citing them (?format=csv|xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A strength area slug */
+                    area?: string;
+                    /** @description Words in the title, lesson or evidence */
+                    q?: string;
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                strengthArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    name: components["schemas"]["BilingualText"];
+                                } | null;
+                                title: string;
+                                lesson: string;
+                                evidence: string | null;
+                                learnedOn: string;
+                                meetings: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    heldOn: string;
+                                }[];
+                                citedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    summary: string;
+                                    decidedOn: string;
+                                }[];
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a lesson with its evidence and source meetings (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The strength area; null: the whole programme */
+                        strengthAreaId?: string | null;
+                        title: string;
+                        /** @description What was learnt */
+                        lesson: string;
+                        /** @description What the lesson rests on: input, figures, evaluations */
+                        evidence?: string | null;
+                        /**
+                         * Format: date
+                         * @description When it was learnt (not in the future)
+                         */
+                        learnedOn: string;
+                        /**
+                         * @description The meetings the lesson came from (of the region)
+                         * @default []
+                         */
+                        meetingIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            } | null;
+                            title: string;
+                            lesson: string;
+                            evidence: string | null;
+                            learnedOn: string;
+                            meetings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                heldOn: string;
+                            }[];
+                            citedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                summary: string;
+                                decidedOn: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/lessons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lesson (its ETag is the version to send when changing it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            } | null;
+                            title: string;
+                            lesson: string;
+                            evidence: string | null;
+                            learnedOn: string;
+                            meetings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                heldOn: string;
+                            }[];
+                            citedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                summary: string;
+                                decidedOn: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a lesson (If-Match; editors; 409 IN_USE while a decision cites it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a lesson (If-Match; editors) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The strength area; null: the whole programme */
+                        strengthAreaId?: string | null;
+                        title?: string;
+                        /** @description What was learnt */
+                        lesson?: string;
+                        /** @description What the lesson rests on: input, figures, evaluations */
+                        evidence?: string | null;
+                        /**
+                         * Format: date
+                         * @description When it was learnt (not in the future)
+                         */
+                        learnedOn?: string;
+                        /** @description The meetings the lesson came from (of the region) */
+                        meetingIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            } | null;
+                            title: string;
+                            lesson: string;
+                            evidence: string | null;
+                            learnedOn: string;
+                            meetings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                heldOn: string;
+                            }[];
+                            citedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                summary: string;
+                                decidedOn: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/s3/priority-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decisions that changed priorities or the action plan, newest first, with the lessons behind them (?format=csv|xlsx) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A strength area slug */
+                    area?: string;
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                strengthArea: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    slug: string;
+                                    name: components["schemas"]["BilingualText"];
+                                } | null;
+                                /** @enum {string} */
+                                kind: "vision" | "sub_areas" | "priorities" | "action_plan" | "other";
+                                summary: string;
+                                decidedOn: string;
+                                decidedBy: string | null;
+                                reference: string | null;
+                                lessons: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    learnedOn: string;
+                                }[];
+                                isExample: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a decision that changed priorities, citing at least one lesson dated on or before it (editors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The strength area; null: the whole programme */
+                        strengthAreaId?: string | null;
+                        /** @enum {string} */
+                        kind: "vision" | "sub_areas" | "priorities" | "action_plan" | "other";
+                        /** @description What was changed */
+                        summary: string;
+                        /** Format: date */
+                        decidedOn: string;
+                        /** @description The body that decided, e.g. regionala utvecklingsnämnden */
+                        decidedBy?: string | null;
+                        /** @description Diarienummer or a link to the decision */
+                        reference?: string | null;
+                        /** @description The lessons that led to the change (at least one, each dated on or before the decision) */
+                        lessonIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            } | null;
+                            /** @enum {string} */
+                            kind: "vision" | "sub_areas" | "priorities" | "action_plan" | "other";
+                            summary: string;
+                            decidedOn: string;
+                            decidedBy: string | null;
+                            reference: string | null;
+                            lessons: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                learnedOn: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/priority-changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One decision that changed priorities (its ETag is the version to send when changing it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            } | null;
+                            /** @enum {string} */
+                            kind: "vision" | "sub_areas" | "priorities" | "action_plan" | "other";
+                            summary: string;
+                            decidedOn: string;
+                            decidedBy: string | null;
+                            reference: string | null;
+                            lessons: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                learnedOn: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a recorded decision (If-Match; editors) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a recorded decision (If-Match; editors) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag you read, e.g. "3" (required on changes) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The strength area; null: the whole programme */
+                        strengthAreaId?: string | null;
+                        /** @enum {string} */
+                        kind?: "vision" | "sub_areas" | "priorities" | "action_plan" | "other";
+                        /** @description What was changed */
+                        summary?: string;
+                        /** Format: date */
+                        decidedOn?: string;
+                        /** @description The body that decided, e.g. regionala utvecklingsnämnden */
+                        decidedBy?: string | null;
+                        /** @description Diarienummer or a link to the decision */
+                        reference?: string | null;
+                        /** @description The lessons that led to the change (at least one, each dated on or before the decision) */
+                        lessonIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            strengthArea: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            } | null;
+                            /** @enum {string} */
+                            kind: "vision" | "sub_areas" | "priorities" | "action_plan" | "other";
+                            summary: string;
+                            decidedOn: string;
+                            decidedBy: string | null;
+                            reference: string | null;
+                            lessons: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                learnedOn: string;
+                            }[];
+                            isExample: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/s3/learning-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The learning log as one list, newest first: lessons (with their meetings and the decisions citing them) and decisions (with their lessons) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A strength area slug */
+                    area?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            } | null;
+                            items: ({
+                                /** @enum {string} */
+                                type: "lesson";
+                                date: string;
+                                lesson: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    strengthArea: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        slug: string;
+                                        name: components["schemas"]["BilingualText"];
+                                    } | null;
+                                    title: string;
+                                    lesson: string;
+                                    evidence: string | null;
+                                    learnedOn: string;
+                                    meetings: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        title: string;
+                                        heldOn: string;
+                                    }[];
+                                    citedBy: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        summary: string;
+                                        decidedOn: string;
+                                    }[];
+                                    isExample: boolean;
+                                    version: number;
+                                    createdAt: string;
+                                    updatedAt: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "change";
+                                date: string;
+                                change: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    strengthArea: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        slug: string;
+                                        name: components["schemas"]["BilingualText"];
+                                    } | null;
+                                    /** @enum {string} */
+                                    kind: "vision" | "sub_areas" | "priorities" | "action_plan" | "other";
+                                    summary: string;
+                                    decidedOn: string;
+                                    decidedBy: string | null;
+                                    reference: string | null;
+                                    lessons: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        title: string;
+                                        learnedOn: string;
+                                    }[];
+                                    isExample: boolean;
+                                    version: number;
+                                    createdAt: string;
+                                    updatedAt: string;
+                                };
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/s3/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Participation in the actor-driven process per year or half-year: meetings, participants by sex, organisations by helix type, municipalities, new and returning organisations (?format=csv|xlsx). Anonymous readers and partners: published meetings only */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A strength area slug */
+                    area?: string;
+                    /** @description Count per year or per half-year */
+                    period?: "year" | "half";
+                    /** @description First meeting date counted */
+                    from?: string;
+                    /** @description Last meeting date counted (default today: planned meetings do not count) */
+                    to?: string;
+                    /** @description Download the table as a file instead of JSON */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                /** Format: uuid */
+                                id: string;
+                                slug: string;
+                                name: components["schemas"]["BilingualText"];
+                            } | null;
+                            /** @enum {string} */
+                            period: "year" | "half";
+                            from: string | null;
+                            to: string;
+                            includesInternal: boolean;
+                            periods: {
+                                period: string;
+                                from: string;
+                                to: string;
+                                meetings: number;
+                                meetingsWithoutCounts: number;
+                                participants: {
+                                    women: number;
+                                    men: number;
+                                    other: number;
+                                    total: number;
+                                };
+                                organisations: {
+                                    public: number;
+                                    business: number;
+                                    academia: number;
+                                    civil_society: number;
+                                    total: number;
+                                };
+                                municipalities: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                newOrganisations: number;
+                                returningOrganisations: number;
+                            }[];
+                            totals: {
+                                meetings: number;
+                                meetingsWithoutCounts: number;
+                                participants: {
+                                    women: number;
+                                    men: number;
+                                    other: number;
+                                    total: number;
+                                };
+                                organisations: {
+                                    public: number;
+                                    business: number;
+                                    academia: number;
+                                    civil_society: number;
+                                    total: number;
+                                };
+                                municipalities: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

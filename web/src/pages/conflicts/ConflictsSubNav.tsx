@@ -1,4 +1,3 @@
-import './conflicts.css';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useSession } from '../../auth/session';

@@ -1,0 +1,12 @@
+/** Small helpers the area services share. */
+import { and, type SQL } from 'drizzle-orm';
+import { type FieldError, HttpProblem } from '../../../server/problem.ts';
+import type { ReadScope } from '../../access/permissions.ts';
+import { listConditions } from '../../efforts/efforts-service.ts';
+
+export const badRequest = (errors: FieldError[]) =>
+  new HttpProblem(400, 'Bad Request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+
+/** The SQL condition for efforts the reader may see (in the region; internal ones only as the effort rules allow). */
+export const visibleEfforts = (regionCode: string, scope: ReadScope): SQL | undefined =>
+  and(...listConditions(regionCode, scope, {}));
