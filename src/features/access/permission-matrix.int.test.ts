@@ -2,7 +2,7 @@
  * The permission matrix: for each role and each representative endpoint, the expected status.
  * Runs on PGlite (npm test) and PostgreSQL (npm run test:postgres).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   efforts,
@@ -13,11 +13,15 @@ import {
   interactionMatrixNodes,
   interactionMatrixScorers,
   organisations,
+  s3MeetingAreas,
+  s3Meetings,
+  s3Steps,
   samiConsultations,
+  strengthAreas,
 } from '../../db/schema.ts';
-import { s3WriteRoutes } from '../s3/s3-write-routes.ts';
 import { buildTestApp } from '../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../test/test-users.ts';
+import { s3WriteRoutes } from '../s3/s3-write-routes.ts';
 
 type Who = 'anonymous' | 'partner' | 'viewer' | 'editor' | 'admin';
 const everyone: Who[] = ['anonymous', 'partner', 'viewer', 'editor', 'admin'];
@@ -126,6 +130,38 @@ const versionOfRow = async (
   const [row] = await t.database.db.select({ version: table.version }).from(table).where(eq(table.id, id));
   return `"${row?.version ?? 0}"`;
 };
+
+/** Smart-specialisation fixtures (an area, an internal meeting), made on first use. */
+let s3Fixture: { areaId: string; meetingId: string } | null = null;
+async function s3Fixtures() {
+  if (s3Fixture) return s3Fixture;
+  const db = t.database.db;
+  const [area] = await db
+    .select({ id: strengthAreas.id })
+    .from(strengthAreas)
+    .where(eq(strengthAreas.slug, 'hallbar-energi'));
+  const [meeting] = await db
+    .insert(s3Meetings)
+    .values({
+      regionCode: '23',
+      title: 'Internt möte',
+      heldOn: '2025-03-01',
+      placeKind: 'digital',
+      format: 'workshop',
+      visibility: 'internal',
+    })
+    .returning({ id: s3Meetings.id });
+  s3Fixture = { areaId: area?.id ?? '', meetingId: meeting?.id ?? '' };
+  return s3Fixture;
+}
+async function s3StepVersion() {
+  const { areaId } = await s3Fixtures();
+  const [row] = await t.database.db
+    .select({ version: s3Steps.version })
+    .from(s3Steps)
+    .where(and(eq(s3Steps.strengthAreaId, areaId), eq(s3Steps.step, 'governance')));
+  return `"${row?.version ?? 0}"`;
+}
 
 type Case = {
   name: string;
@@ -496,6 +532,84 @@ const cases: Case[] = [
     }),
   },
 ];
+
+// Smart specialisation: the region's staff keep the records; the areas are public; input is
+// internal (a partner reads its own organisation's); registrations are personal data (staff only).
+cases.push(
+  {
+    name: 'read the S3 overview',
+    expected: { anonymous: 200, partner: 200, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: '/api/v1/s3/areas' }),
+  },
+  {
+    name: 'read an internal S3 meeting',
+    expected: { anonymous: 404, partner: 404, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: `/api/v1/s3/meetings/${(await s3Fixtures()).meetingId}` }),
+  },
+  {
+    name: 'create an S3 meeting',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/s3/meetings',
+      payload: {
+        title: `Möte ${counter++}`,
+        heldOn: '2026-01-15',
+        placeKind: 'digital',
+        format: 'workshop',
+        strengthAreaIds: [(await s3Fixtures()).areaId],
+      },
+    }),
+  },
+  {
+    name: 'record input at an S3 meeting',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async () => {
+      const { areaId, meetingId } = await s3Fixtures();
+      await t.database.db
+        .insert(s3MeetingAreas)
+        .values({ meetingId, strengthAreaId: areaId })
+        .onConflictDoNothing();
+      return {
+        method: 'POST',
+        url: `/api/v1/s3/meetings/${meetingId}/inputs`,
+        payload: { strengthAreaId: areaId, kind: 'idea', text: `Inspel ${counter++}` },
+      };
+    },
+  },
+  {
+    name: 'read S3 input',
+    expected: { anonymous: 401, partner: 200, viewer: 200, editor: 200, admin: 200 },
+    request: async () => ({ method: 'GET', url: '/api/v1/s3/inputs' }),
+  },
+  {
+    name: "read a meeting's registrations",
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async () => ({
+      method: 'GET',
+      url: `/api/v1/s3/meetings/${(await s3Fixtures()).meetingId}/registrations`,
+    }),
+  },
+  {
+    name: 'change a step of the six-step process',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 200, admin: 200 },
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/v1/s3/areas/hallbar-energi/steps/governance',
+      headers: { 'if-match': await s3StepVersion() },
+      payload: { status: 'ongoing', responsible: `Ansvarig ${counter++}` },
+    }),
+  },
+  {
+    name: 'record a lesson in the learning log',
+    expected: { anonymous: 401, partner: 403, viewer: 403, editor: 201, admin: 201 },
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/s3/lessons',
+      payload: { title: `Lärdom ${counter++}`, lesson: 'Vi lärde oss något.', learnedOn: '2025-06-01' },
+    }),
+  },
+);
 
 describe.each(cases)('$name', (c) => {
   test.each(everyone)('%s', async (who) => {
