@@ -21,6 +21,8 @@ const HELIX_COLOURS = ['#12507a', '#0f7f7a', '#b7791f', '#7a4a9e'];
 const SEX_COLOURS = ['#7a4a9e', '#0f7f7a', '#8a99a6'];
 const NEW_COLOURS = ['#0f7f7a', '#12507a'];
 
+const narrow = () => typeof window !== 'undefined' && window.matchMedia('(max-width: 40rem)').matches;
+
 type Series = { name: string; values: number[]; colour: string };
 
 function barOption(categories: string[], series: Series[], lang: string, stacked: boolean): EChartsOption {
@@ -28,8 +30,9 @@ function barOption(categories: string[], series: Series[], lang: string, stacked
     animation: false,
     textStyle: { fontFamily: 'system-ui, sans-serif' },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatNumber(Number(v), lang) },
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    // A plain legend wraps on a phone; the plot starts below it.
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: narrow() && series.length > 2 ? 76 : 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: categories, axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
     series: series.map((s) => ({
