@@ -50,6 +50,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The tests sign in many times a minute from one address; the limit has its own API test.
       SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
+      // E2E_DATABASE_URL runs the server (and its demo seed) on PostgreSQL instead of PGlite.
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       ...(process.env.REGIONKRAFT_WEB_DIST_DIR
         ? { REGIONKRAFT_WEB_DIST_DIR: process.env.REGIONKRAFT_WEB_DIST_DIR }
         : {}),
