@@ -70,12 +70,14 @@ export async function participation(
       .from(t.areas)
       .where(and(eq(t.areas.regionCode, actor.regionCode), eq(t.areas.type, 'municipality'))),
   ]);
-  const meetings: ParticipationMeeting[] = rows.map((r) => ({
-    ...r,
-    organisations: organisations
-      .filter((o) => o.meetingId === r.id)
-      .map(({ id, kind, areaCode }) => ({ id, kind, areaCode })),
-  }));
+  // Grouped once: filtering the whole list per meeting was quadratic (see bench/s3.bench.ts).
+  const byMeeting = new Map<string, ParticipationMeeting['organisations']>();
+  for (const { meetingId, id, kind, areaCode } of organisations) {
+    const list = byMeeting.get(meetingId) ?? [];
+    list.push({ id, kind, areaCode });
+    byMeeting.set(meetingId, list);
+  }
+  const meetings: ParticipationMeeting[] = rows.map((r) => ({ ...r, organisations: byMeeting.get(r.id) ?? [] }));
   const measures = participationMeasures(
     meetings,
     query.period,
