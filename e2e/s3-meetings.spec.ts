@@ -195,13 +195,16 @@ test.describe('Smart specialisering: möten', () => {
     await waitForData(page);
     const link = page.getByTestId('calendar-link');
     await expect(link).toHaveText('Ladda ner kalender för Hållbar energi (.ics)');
+    await expect(page.getByTestId('past-meetings')).toContainText('Dialogmöte: Hållbar energi');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('moten-smart-specialisering-hallbar-energi.ics');
     const text = await readFile((await download.path()) as string, 'utf8');
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(text.replace(/\r\n /g, '')).toContain(`SUMMARY:${UPCOMING_DEMO}`);
     expect(text).toContain('BEGIN:VEVENT');
-    expect(text).not.toContain('Dialogmöte: Upplevelser');
+    // The 2020 dialogue meeting on Hållbar energi is in the area but more than a year old: the
+    // calendar holds upcoming meetings and those of the last 365 days only.
+    expect(text.replace(/\r\n /g, '')).not.toContain('SUMMARY:Dialogmöte: Hållbar energi');
 
     await page.getByTestId('upcoming-meetings').getByRole('link', { name: UPCOMING_DEMO }).click();
     await waitForData(page);

@@ -1,6 +1,6 @@
 /**
- * The `regionkraft` command: start, migrate, seed, import kolada|pxweb|file, db export|import,
- * openapi, build-web.
+ * The `regionkraft` command: start, migrate, seed, purge-registrations, import kolada|pxweb|file,
+ * db export|import, openapi, build-web.
  * Every command reads its configuration from the environment (see README).
  */
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
 import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
 import { seedDemoConflicts } from '../features/conflicts/demo-conflicts.ts';
 import { seedDemoS3 } from '../features/s3/demo-s3.ts';
+import { purgeOldRegistrations } from '../features/s3/meetings/registrations-service.ts';
 import { seedDemoEfforts } from '../features/efforts/demo-efforts.ts';
 import type { ImportReport } from '../features/indicators/import-values.ts';
 import {
@@ -108,6 +109,18 @@ program
           }).`,
         );
       }
+    });
+  });
+
+program
+  .command('purge-registrations')
+  .description(
+    'Delete registrations for meetings held more than 30 days ago (a running server also does this every hour)',
+  )
+  .action(async () => {
+    await withDatabase(loadConfig(), async (database) => {
+      const deleted = await purgeOldRegistrations(database.db);
+      log(`${deleted} registrations for meetings held more than 30 days ago deleted.`);
     });
   });
 

@@ -1220,7 +1220,7 @@ export const s3LogicItems = pgTable(
     description: text('description').notNull(),
     indicatorId: text('indicator_id').references(() => indicators.id, { onDelete: 'restrict' }),
     effortIndicatorId: uuid('effort_indicator_id').references(() => effortIndicators.id, {
-      onDelete: 'set null',
+      onDelete: 'restrict',
     }),
     targetValue: doublePrecision('target_value'),
     targetYear: integer('target_year'),

@@ -40,6 +40,7 @@ import { indicatorImportRoutes } from '../features/indicators/indicator-import-r
 import type { SourceAccess } from '../features/indicators/indicator-imports.ts';
 import { indicatorRoutes } from '../features/indicators/indicator-routes.ts';
 import { referenceRoutes } from '../features/reference/reference-routes.ts';
+import { scheduleRegistrationPurge } from '../features/s3/meetings/registrations-service.ts';
 import { s3Routes } from '../features/s3/s3-routes.ts';
 import { sdgRoutes } from '../features/steering/sdg-routes.ts';
 import { steeringRoutes } from '../features/steering/steering-routes.ts';
@@ -65,6 +66,11 @@ export type BuildAppOptions = {
   logger?: boolean | object;
   /** Network access of the indicator importers; the real network by default. */
   sources?: SourceAccess;
+  /**
+   * Delete registrations 30 days after their meeting when the app is ready and then hourly
+   * (`regionkraft start`); off by default so that tests stay deterministic.
+   */
+  purgeRegistrations?: boolean;
 };
 
 const packageVersion = JSON.parse(
@@ -76,6 +82,7 @@ export async function buildApp({
   database,
   logger,
   sources,
+  purgeRegistrations,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
@@ -116,6 +123,17 @@ export async function buildApp({
     logger: app.log,
   });
   app.decorate('auth', auth);
+  if (purgeRegistrations) {
+    let stopPurge: (() => Promise<void>) | undefined;
+    app.addHook('onReady', async () => {
+      stopPurge = scheduleRegistrationPurge(database.db, {
+        info: (message) => app.log.info(message),
+        error: (details, message) => app.log.error(details, message),
+      });
+    });
+    // Stops the timer and waits for a purge in progress, before the database is closed.
+    app.addHook('onClose', async () => stopPurge?.());
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

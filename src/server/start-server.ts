@@ -94,7 +94,7 @@ export async function startServer(
     if (stopping) return;
     const firstRun = await ensureFirstAdmin(database.db, config);
     if (stopping) return;
-    app = await buildApp({ config, database });
+    app = await buildApp({ config, database, purgeRegistrations: true });
     await app.listen({ port: config.port, host: config.host });
     const { port } = app.server.address() as AddressInfo;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

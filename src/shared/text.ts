@@ -36,6 +36,17 @@ export const singleLineText = (max = 200) =>
     .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters');
 
 /**
+ * Free text that may span lines (descriptions, notes): trimmed, at most `max` characters, no NUL
+ * character (PostgreSQL text cannot hold one). May be empty; add `.min(1, …)` where it must not.
+ */
+export const multiLineText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+
+/**
  * A key that sorts byte-wise (COLLATE "C", or PGlite's default) in Swedish order, so lists can be
  * sorted and paginated in SQL on both databases: case and most accents are folded; å, ä, ö (and
  * æ, ø) come after z; ü sorts as y. Ties between names that fold alike keep a stable order by id.

@@ -15,7 +15,7 @@ import { compareSwedish, swedishSortKey } from '../../shared/text.ts';
 import type { Actor, ReadScope } from '../access/permissions.ts';
 import { type AuditActor, recordAudit } from '../audit/audit.ts';
 import { latestPopulation } from '../territory/find-areas.ts';
-import { assessorOf, insertIndicators, type Parts, partRows } from './effort-part-rows.ts';
+import { assessorOf, type Parts, partRows } from './effort-part-rows.ts';
 import { fundingTotals, hundredthsToPercent, spreadByPopulation } from './effort-rules.ts';
 import type {
   EffortInput,
@@ -684,9 +684,80 @@ async function writeParts(tx: DbTransaction, effortId: string, parts: Partial<Pa
       .set({ reachWholeCounty: parts.reach.wholeCounty })
       .where(eq(t.efforts.id, effortId));
   }
-  if (parts.indicators) {
-    await tx.delete(t.effortIndicators).where(eq(t.effortIndicators.effortId, effortId));
-    await insertIndicators(tx, effortId, parts.indicators);
+  if (parts.indicators) await replaceIndicators(tx, effortId, parts.indicators);
+}
+
+const indicatorInUseMessage = (uses: string) =>
+  `An indicator that is removed measures a logic item of a strength area's intervention logic (${uses}); ` +
+  'measure that logic item otherwise first';
+
+/**
+ * Replaces the effort's indicators, keeping the ids of those that stay (a strength area's
+ * intervention logic may measure by them): the new list is matched to the old rows by position;
+ * those rows are changed in place with their values replaced, rows beyond the new list are
+ * removed, and further indicators added. Removing one a logic item measures by is 409 IN_USE.
+ */
+export async function replaceIndicators(
+  tx: DbTransaction,
+  effortId: string,
+  indicators: Parts['indicators'],
+) {
+  const old = await tx
+    .select({ id: t.effortIndicators.id })
+    .from(t.effortIndicators)
+    .where(eq(t.effortIndicators.effortId, effortId))
+    .orderBy(t.effortIndicators.position, t.effortIndicators.id);
+  const removed = old.slice(indicators.length).map((r) => r.id);
+  if (removed.length) {
+    const used = await tx
+      .select({ area: t.strengthAreas.nameSv, description: t.s3LogicItems.description })
+      .from(t.s3LogicItems)
+      .innerJoin(t.strengthAreas, eq(t.strengthAreas.id, t.s3LogicItems.strengthAreaId))
+      .where(inArray(t.s3LogicItems.effortIndicatorId, removed));
+    if (used.length) {
+      const uses = used.map((u) => `${u.area}: "${u.description}"`).join('; ');
+      throw conflict(indicatorInUseMessage(uses), 'IN_USE');
+    }
+    await tx.delete(t.effortIndicators).where(inArray(t.effortIndicators.id, removed));
+  }
+  for (const [position, ind] of indicators.entries()) {
+    const fields = {
+      position,
+      kind: ind.kind,
+      name: ind.name,
+      unit: ind.unit,
+      baseline: ind.baseline ?? null,
+      target: ind.target ?? null,
+    };
+    const kept = old[position];
+    let id = kept?.id;
+    if (id) {
+      await tx.update(t.effortIndicators).set(fields).where(eq(t.effortIndicators.id, id));
+      await tx.delete(t.effortIndicatorValues).where(eq(t.effortIndicatorValues.indicatorId, id));
+    } else {
+      const [row] = await tx
+        .insert(t.effortIndicators)
+        .values({ effortId, ...fields })
+        .returning({ id: t.effortIndicators.id });
+      id = row?.id;
+    }
+    if (!id) throw new Error('effort indicator not written');
+    const indicatorId = id;
+    // One value per period, sex and municipality (the last one given wins).
+    const values = [
+      ...new Map(ind.values.map((v) => [`${v.period}|${v.sex}|${v.areaCode ?? ''}`, v])).values(),
+    ];
+    if (values.length) {
+      await tx.insert(t.effortIndicatorValues).values(
+        values.map((v) => ({
+          indicatorId,
+          period: v.period,
+          sex: v.sex,
+          areaCode: v.areaCode ?? '',
+          actual: v.actual,
+        })),
+      );
+    }
   }
 }
 
@@ -803,6 +874,9 @@ export async function updateEffort(
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateDiarienummer(patch.diarienummer);
+    // A logic item began to measure by a removed indicator after it was checked (ON DELETE RESTRICT).
+    if (patch.indicators && (isRestrictViolation(error) || isForeignKeyViolation(error)))
+      throw conflict(indicatorInUseMessage('changed meanwhile'), 'IN_USE');
     throw error;
   }
 }
@@ -838,7 +912,7 @@ export async function deleteEffort(
     // Goal conflicts and Sami consultations that name the effort keep it (their record would lose it).
     if (isForeignKeyViolation(error) || isRestrictViolation(error)) {
       throw conflict(
-        'The effort is named in a goal conflict or a Sami consultation; remove it there first',
+        "The effort is named in a goal conflict or a Sami consultation, or a strength area's intervention logic measures by its indicators; remove it there first",
         'IN_USE',
       );
     }

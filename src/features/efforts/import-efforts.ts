@@ -16,7 +16,7 @@ import type { TableRow } from './effort-files.ts';
 import { assessorOf, insertIndicators, partRows } from './effort-part-rows.ts';
 import { type EffortInput, type EffortOut, effortInputSchema } from './effort-schemas.ts';
 import { dimensionColumns, type EffortColumn, type Lookups, recordToInput } from './effort-table.ts';
-import { effortRow, loadEffortDocuments } from './efforts-service.ts';
+import { effortRow, loadEffortDocuments, replaceIndicators } from './efforts-service.ts';
 
 export type RowError = { row: number; column: string; message: string };
 export type ImportReport = {
@@ -314,8 +314,6 @@ export async function writeImport(
       ]) {
         await tx.delete(table).where(inArray(table.effortId, part));
       }
-      if (!options.keepIndicators)
-        await tx.delete(t.effortIndicators).where(inArray(t.effortIndicators.effortId, part));
     }
     // Creates: core rows in batches.
     const createdIds: string[] = [];
@@ -330,7 +328,15 @@ export async function writeImport(
       ...updates.map((u, i) => ({ id: updateIds[i] ?? '', input: u.input })),
       ...creates.map((c, i) => ({ id: createdIds[i] ?? '', input: c.input })),
     ];
-    await insertPartsInBulk(tx, actor, withIds, options.keepIndicators);
+    await insertPartsInBulk(tx, actor, withIds);
+    if (!options.keepIndicators) {
+      // Replaced in place, keeping the ids a strength area's intervention logic may measure by
+      // (removing one it measures by refuses the import with 409 IN_USE, as an edit does).
+      for (const [i, u] of updates.entries())
+        await replaceIndicators(tx, updateIds[i] ?? '', u.input.indicators);
+      for (const [i, c] of creates.entries())
+        await insertIndicators(tx, createdIds[i] ?? '', c.input.indicators);
+    }
 
     // The audit trail: one row per effort, as after any other change.
     const auditRows = [];
@@ -439,7 +445,6 @@ async function insertPartsInBulk(
   tx: DbTransaction,
   actor: Actor,
   efforts: Array<{ id: string; input: EffortInput }>,
-  keepIndicators: boolean,
 ) {
   const assessor = assessorOf(actor);
   const rows = efforts.map((e) => partRows(e.id, e.input, assessor));
@@ -457,9 +462,6 @@ async function insertPartsInBulk(
   await insertAll(t.effortNationalAreas, all('nationalAreas'));
   await insertAll(t.effortSdgTargets, all('sdgTargets'));
   await insertAll(t.effortAssessments, all('assessments'));
-  if (!keepIndicators) {
-    for (const e of efforts) await insertIndicators(tx, e.id, e.input.indicators);
-  }
 }
 
 export const importQuery = z.object({

@@ -6944,7 +6944,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "planned" | "ongoing" | "completed" | "cancelled";
                                 }[];
-                                /** @description The input the initiative came from (null: not shown to you) */
+                                /** @description The input the initiative came from (null: not shown to you; a partner sees the input its own organisation raised) */
                                 sourceInputs: {
                                     /** Format: uuid */
                                     id: string;
@@ -7139,6 +7139,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Required when the vision is made (If-Match "0") */
                         textSv?: string;
                         textEn?: string | null;
                         isExample?: boolean;
@@ -7361,7 +7362,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a sub-area; its initiatives stay without one (If-Match) */
+        /** Remove a sub-area; its initiatives stay without one (each a new version, audited) (If-Match) */
         delete: {
             parameters: {
                 query?: never;
@@ -7621,7 +7622,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "planned" | "ongoing" | "completed" | "cancelled";
                                 }[];
-                                /** @description The input the initiative came from (null: not shown to you) */
+                                /** @description The input the initiative came from (null: not shown to you; a partner sees the input its own organisation raised) */
                                 sourceInputs: {
                                     /** Format: uuid */
                                     id: string;
@@ -7736,7 +7737,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "planned" | "ongoing" | "completed" | "cancelled";
                             }[];
-                            /** @description The input the initiative came from (null: not shown to you) */
+                            /** @description The input the initiative came from (null: not shown to you; a partner sees the input its own organisation raised) */
                             sourceInputs: {
                                 /** Format: uuid */
                                 id: string;
@@ -7881,7 +7882,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "planned" | "ongoing" | "completed" | "cancelled";
                             }[];
-                            /** @description The input the initiative came from (null: not shown to you) */
+                            /** @description The input the initiative came from (null: not shown to you; a partner sees the input its own organisation raised) */
                             sourceInputs: {
                                 /** Format: uuid */
                                 id: string;
@@ -7924,7 +7925,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Remove an initiative (409 IN_USE while input from a meeting points at it) (If-Match) */
+        /** Remove an initiative with its outputs in the intervention logic (each removal audited); 409 IN_USE while input from a meeting points at it (If-Match) */
         delete: {
             parameters: {
                 query?: never;
@@ -8079,7 +8080,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "planned" | "ongoing" | "completed" | "cancelled";
                             }[];
-                            /** @description The input the initiative came from (null: not shown to you) */
+                            /** @description The input the initiative came from (null: not shown to you; a partner sees the input its own organisation raised) */
                             sourceInputs: {
                                 /** Format: uuid */
                                 id: string;

@@ -157,7 +157,8 @@ export const s3AreaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Remove a sub-area; its initiatives stay without one (If-Match)',
+        summary:
+          'Remove a sub-area; its initiatives stay without one (each a new version, audited) (If-Match)',
         params: idParams,
         headers: ifMatchHeaders,
         response: { 204: z.null(), ...writeProblemResponses },
@@ -279,7 +280,8 @@ export const s3AreaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Remove an initiative (409 IN_USE while input from a meeting points at it) (If-Match)',
+        summary:
+          'Remove an initiative with its outputs in the intervention logic (each removal audited); 409 IN_USE while input from a meeting points at it (If-Match)',
         params: idParams,
         headers: ifMatchHeaders,
         response: { 204: z.null(), ...writeProblemResponses },

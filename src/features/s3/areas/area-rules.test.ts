@@ -4,8 +4,8 @@ import {
   latestPeriodValue,
   latestYearValue,
   logicItemProblems,
-  meanScore,
   moneyTotals,
+  periodRank,
   type SourceInputFacts,
   sourceInputProblems,
 } from './area-rules.ts';
@@ -26,6 +26,13 @@ describe('sourceInputProblems', () => {
     expect(sourceInputProblems(['x', 'b', 'c', 'a'], found, 'energy', null)).toEqual([
       { field: 'body.sourceInputIds.0', message: 'no input x in the region' },
       { field: 'body.sourceInputIds.1', message: 'the input was raised for another strength area' },
+      { field: 'body.sourceInputIds.2', message: 'the input is already taken into another initiative' },
+    ]);
+  });
+
+  test('while the strength area is unknown the input is still checked, but not against the area', () => {
+    expect(sourceInputProblems(['x', 'b', 'c'], found, null, null)).toEqual([
+      { field: 'body.sourceInputIds.0', message: 'no input x in the region' },
       { field: 'body.sourceInputIds.2', message: 'the input is already taken into another initiative' },
     ]);
   });
@@ -110,8 +117,57 @@ describe('latest values', () => {
       ]),
     ).toEqual({ period: '2025', value: 9 });
   });
-  test('the mean score to one decimal', () => {
-    expect(meanScore([])).toBeNull();
-    expect(meanScore([3, 4, 4])).toBe(3.7);
+  test('periods rank by the month they end in: months, quarters, halves, then the whole year', () => {
+    const ordered = [
+      '2024',
+      '2025-01',
+      '2025-Q1',
+      '2025-05',
+      '2025-06',
+      '2025-Q2',
+      '2025-H1',
+      '2025-09',
+      '2025-Q3',
+      '2025-11',
+      '2025-12',
+      '2025-Q4',
+      '2025-H2',
+      '2025',
+      '2026-01',
+    ];
+    const ranks = ordered.map(periodRank);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(new Set(ranks).size).toBe(ranks.length);
+  });
+  test('the latest monthly value is the last month, not the one whose digits sort highest', () => {
+    expect(
+      latestPeriodValue([
+        { period: '2025-09', actual: 9 },
+        { period: '2025-11', actual: 11 },
+        { period: '2025-12', actual: 12 },
+        { period: '2025-Q3', actual: 3 },
+      ]),
+    ).toEqual({ period: '2025-12', value: 12 });
+    expect(
+      latestPeriodValue([
+        { period: '2025-12', actual: 12 },
+        { period: '2025-Q4', actual: 40 },
+        { period: '2025-H2', actual: 60 },
+      ]),
+    ).toEqual({ period: '2025-H2', value: 60 });
+    expect(
+      latestPeriodValue([
+        { period: '2025-10', actual: 10 },
+        { period: '2025-Q3', actual: 3 },
+        { period: '2025-H1', actual: 6 },
+      ]),
+    ).toEqual({ period: '2025-10', value: 10 });
+    expect(
+      latestPeriodValue([
+        { period: '2026-01', actual: 1 },
+        { period: '2025', actual: 99 },
+        { period: '2025-12', actual: 12 },
+      ]),
+    ).toEqual({ period: '2026-01', value: 1 });
   });
 });

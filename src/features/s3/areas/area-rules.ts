@@ -7,14 +7,18 @@ import type { FieldError } from '../../../server/problem.ts';
 /** An input as found in the database (undefined: no such input in the region). */
 export type SourceInputFacts = { id: string; strengthAreaId: string; initiativeId: string | null };
 
+/** Why an input cannot be taken into an initiative that already has another one. */
+export const takenElsewhere = 'the input is already taken into another initiative';
+
 /**
  * Problems with the input an initiative is to take into the plan: each must exist, be of the
- * initiative's strength area and not already be taken into another initiative.
+ * initiative's strength area (not checked while the area is unknown: null) and not already be
+ * taken into another initiative.
  */
 export function sourceInputProblems(
   requested: readonly string[],
   found: ReadonlyMap<string, SourceInputFacts>,
-  strengthAreaId: string,
+  strengthAreaId: string | null,
   initiativeId: string | null,
 ): FieldError[] {
   const problems: FieldError[] = [];
@@ -22,10 +26,10 @@ export function sourceInputProblems(
     const field = `body.sourceInputIds.${i}`;
     const input = found.get(id);
     if (!input) problems.push({ field, message: `no input ${id} in the region` });
-    else if (input.strengthAreaId !== strengthAreaId)
+    else if (strengthAreaId !== null && input.strengthAreaId !== strengthAreaId)
       problems.push({ field, message: 'the input was raised for another strength area' });
     else if (input.initiativeId !== null && input.initiativeId !== initiativeId)
-      problems.push({ field, message: 'the input is already taken into another initiative' });
+      problems.push({ field, message: takenElsewhere });
   });
   if (new Set(requested).size !== requested.length)
     problems.push({ field: 'body.sourceInputIds', message: 'an input is named twice' });
@@ -89,28 +93,36 @@ export function latestYearValue(
 }
 
 /**
- * The latest actual of an effort indicator from its periods ("2025", "2025-H1", "2025-Q3"): the
- * latest year; within a year the whole year when it is there, otherwise its latest part.
+ * Where a period ends, to order periods by: its year, then the month it ends in ('2025-06',
+ * '2025-Q2' and '2025-H1' all end in June; a whole year ranks after all its parts, as month 13),
+ * then, for periods ending in the same month, the longer one later (half, quarter, month).
+ * Unknown shapes rank first in their year.
+ */
+export function periodRank(period: string): number {
+  const match = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$/.exec(period);
+  if (!match) return Number(period.slice(0, 4)) * 1000 || 0;
+  const [, year, month, quarter, half] = match;
+  const [end, span] = month
+    ? [Number(month), 1]
+    : quarter
+      ? [Number(quarter) * 3, 2]
+      : half
+        ? [Number(half) * 6, 3]
+        : [13, 4];
+  return Number(year) * 1000 + end * 10 + span;
+}
+
+/**
+ * The latest actual of an effort indicator from its periods ("2025", "2025-H1", "2025-Q3",
+ * "2025-06"): the period that ends last; a whole year when it is there, else its latest part.
  */
 export function latestPeriodValue(
   rows: ReadonlyArray<{ period: string; actual: number }>,
 ): { value: number; period: string } | null {
-  const rank = (period: string) => {
-    const [year = '0', part = ''] = period.split('-');
-    // A part ranks by the month it ends in (Q2 and H1 both end in June); the whole year last.
-    const partRank = part === '' ? 99 : Number(part.slice(1)) * (part.startsWith('H') ? 6 : 3);
-    return Number(year) * 1000 + (Number.isFinite(partRank) ? partRank : 0);
-  };
   let best: { value: number; period: string; rank: number } | null = null;
   for (const row of rows) {
-    const r = rank(row.period);
+    const r = periodRank(row.period);
     if (!best || r > best.rank) best = { value: row.actual, period: row.period, rank: r };
   }
   return best ? { value: best.value, period: best.period } : null;
-}
-
-/** The mean of an assessment's scores, to one decimal (null without scores). */
-export function meanScore(scores: readonly number[]): number | null {
-  if (scores.length === 0) return null;
-  return Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 10) / 10;
 }

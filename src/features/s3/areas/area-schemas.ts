@@ -9,24 +9,23 @@ import {
   s3StepStatuses,
 } from '../../../db/schema.ts';
 import { downloadFormatQuery } from '../../../shared/table-download.ts';
-import { bilingualSchema, singleLineText } from '../../../shared/text.ts';
+import { bilingualSchema, multiLineText, singleLineText } from '../../../shared/text.ts';
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
+  multiLineText(max)
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional();
 
-export const slugParams = z.object({ slug: z.string().trim().min(1).max(100) });
+/** A strength area's slug: lower-case letters, digits and hyphens. */
+export const slugSchema = z.string().regex(/^[a-z0-9-]{1,100}$/, 'must be a slug (a–z, 0–9 and -)');
+export const slugParams = z.object({ slug: slugSchema });
 
 // --- Vision ---------------------------------------------------------------------------------
 
 export const visionPatchSchema = z
   .object({
-    textSv: z.string().trim().max(10_000, 'must be at most 10000 characters'),
+    textSv: multiLineText(10_000).describe('Required when the vision is made (If-Match "0")'),
     textEn: optionalText(10_000),
     isExample: z.boolean(),
   })
@@ -141,7 +140,9 @@ export const initiativeSchema = z.object({
       }),
     )
     .nullable()
-    .describe('The input the initiative came from (null: not shown to you)'),
+    .describe(
+      'The input the initiative came from (null: not shown to you; a partner sees the input its own organisation raised)',
+    ),
   isExample: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -150,7 +151,7 @@ export const initiativeSchema = z.object({
 export type InitiativeOut = z.infer<typeof initiativeSchema>;
 
 export const initiativeListQuery = z.object({
-  area: z.string().trim().max(100).optional().describe('A strength area slug'),
+  area: slugSchema.optional().describe('A strength area slug'),
   status: z.enum(s3InitiativeStatuses).optional(),
   ...downloadFormatQuery,
 });
@@ -160,8 +161,8 @@ export const initiativeListQuery = z.object({
 const logicFields = {
   kind: z.enum(indicatorKinds).describe('output (of an initiative) or result (of the area)'),
   initiativeId: z.uuid().nullable().optional(),
-  description: z.string().trim().min(1, 'must not be empty').max(2000),
-  indicatorId: z.string().trim().min(1).max(200).nullable().optional().describe('An indicator store id'),
+  description: multiLineText(2000).min(1, 'must not be empty'),
+  indicatorId: singleLineText(200).nullable().optional().describe('An indicator store id'),
   effortIndicatorId: z.uuid().nullable().optional(),
   targetValue: z.number().finite().nullable().optional(),
   targetYear: z.number().int().min(2000).max(2100).nullable().optional(),

@@ -12,12 +12,12 @@ import { versionMismatch } from '../../../shared/optimistic-lock.ts';
 import { bilingual } from '../../../shared/text.ts';
 import { type Actor, type ReadScope, readScope } from '../../access/permissions.ts';
 import { type AuditActor, recordAudit } from '../../audit/audit.ts';
+import { assessmentMeans } from '../process/process-rules.ts';
 import {
   fundingByEffort,
   latestPeriodValue,
   latestYearValue,
   logicItemProblems,
-  meanScore,
   moneyTotals,
 } from './area-rules.ts';
 import type {
@@ -31,8 +31,8 @@ import type {
   SubAreaPatch,
   VisionPatch,
 } from './area-schemas.ts';
-import { badRequest, visibleEfforts } from './area-shared.ts';
-import { initiativeIdsOfArea, loadInitiatives } from './initiatives-service.ts';
+import { badRequest, logicAudit, visibleEfforts } from './area-shared.ts';
+import { detachSubArea, initiativeIdsOfArea, loadInitiatives } from './initiatives-service.ts';
 
 export type StrengthAreaRow = typeof t.strengthAreas.$inferSelect;
 
@@ -126,7 +126,11 @@ export async function listAreas(db: Db, actor: Actor): Promise<AreaSummary[]> {
   const latestIds = [...latestAssessmentOf.values()].map((a) => a.id);
   const scores = latestIds.length
     ? await db
-        .select({ assessmentId: t.s3AssessmentScores.assessmentId, score: t.s3AssessmentScores.score })
+        .select({
+          assessmentId: t.s3AssessmentScores.assessmentId,
+          step: t.s3AssessmentScores.step,
+          score: t.s3AssessmentScores.score,
+        })
         .from(t.s3AssessmentScores)
         .where(inArray(t.s3AssessmentScores.assessmentId, latestIds))
     : [];
@@ -138,9 +142,8 @@ export async function listAreas(db: Db, actor: Actor): Promise<AreaSummary[]> {
       [...areaEfforts, ...initiativeEfforts].filter((e) => e.areaId === area.id).map((e) => e.effortId),
     );
     const latest = latestAssessmentOf.get(area.id);
-    const mean = latest
-      ? meanScore(scores.filter((s) => s.assessmentId === latest.id).map((s) => s.score))
-      : null;
+    // The same mean as the assessments endpoint gives.
+    const mean = latest ? assessmentMeans(scores.filter((s) => s.assessmentId === latest.id)).overall : null;
     return {
       id: area.id,
       slug: area.slug,
@@ -422,18 +425,13 @@ export async function listEffortIndicators(db: Db, actor: Actor, effortId: strin
     .orderBy(asc(t.effortIndicators.position));
 }
 
-const logicAudit = (r: typeof t.s3LogicItems.$inferSelect | undefined) => {
-  if (!r) return null;
-  const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = r;
-  return rest;
-};
-
-async function checkLogicReferences(
+/** Problems with the logic item's references (initiative, indicator, effort indicator). */
+async function logicReferenceProblems(
   tx: DbTransaction,
   regionCode: string,
   strengthAreaId: string,
   item: { initiativeId: string | null; indicatorId: string | null; effortIndicatorId: string | null },
-) {
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (item.initiativeId) {
     const [initiative] = await tx
@@ -467,7 +465,7 @@ async function checkLogicReferences(
         message: `no effort indicator ${item.effortIndicatorId} in the region`,
       });
   }
-  if (errors.length) throw badRequest(errors);
+  return errors;
 }
 
 export async function insertLogicItem(
@@ -485,9 +483,11 @@ export async function insertLogicItem(
     targetValue: input.targetValue ?? null,
     targetYear: input.targetYear ?? null,
   };
-  const problems = logicItemProblems(facts);
+  const problems = [
+    ...logicItemProblems(facts),
+    ...(await logicReferenceProblems(tx, actor.regionCode, strengthAreaId, facts)),
+  ];
   if (problems.length) throw badRequest(problems);
-  await checkLogicReferences(tx, actor.regionCode, strengthAreaId, facts);
   const [last] = await tx
     .select({ n: max(t.s3LogicItems.position) })
     .from(t.s3LogicItems)
@@ -554,13 +554,15 @@ export async function updateLogicItem(
         targetValue: merged.targetValue ?? null,
         targetYear: merged.targetYear ?? null,
       };
-      const problems = logicItemProblems(facts);
+      const problems = [
+        ...logicItemProblems(facts),
+        ...(await logicReferenceProblems(tx, actor.regionCode, current.strengthAreaId, {
+          initiativeId: patch.initiativeId ? facts.initiativeId : null,
+          indicatorId: patch.indicatorId ? facts.indicatorId : null,
+          effortIndicatorId: patch.effortIndicatorId ? facts.effortIndicatorId : null,
+        })),
+      ];
       if (problems.length) throw badRequest(problems);
-      await checkLogicReferences(tx, actor.regionCode, current.strengthAreaId, {
-        initiativeId: patch.initiativeId ? facts.initiativeId : null,
-        indicatorId: patch.indicatorId ? facts.indicatorId : null,
-        effortIndicatorId: patch.effortIndicatorId ? facts.effortIndicatorId : null,
-      });
       const [after] = await tx
         .update(t.s3LogicItems)
         .set({ ...patch, version: current.version + 1, updatedAt: new Date() })
@@ -600,7 +602,10 @@ export async function deleteLogicItem(db: Db, actor: Actor, id: string, expected
 const visionAudit = (r: typeof t.s3AreaVisions.$inferSelect | undefined) =>
   r ? { textSv: r.textSv, textEn: r.textEn, isExample: r.isExample } : null;
 
-/** Changes the vision; version 0 (If-Match "0") makes it when the area has none yet. */
+/**
+ * Changes the vision; version 0 (If-Match "0") makes it when the area has none yet (textSv then
+ * required). Of concurrent first writes one makes it; the others get 412 as if they were stale.
+ */
 export async function updateVision(
   db: Db,
   actor: AuditActor,
@@ -620,15 +625,27 @@ export async function updateVision(
     if (current && Object.keys(patch).length === 0) return current;
     let after: typeof t.s3AreaVisions.$inferSelect | undefined;
     if (!current) {
+      if (!patch.textSv)
+        throw badRequest([{ field: 'body.textSv', message: 'give the vision text to make the vision' }]);
+      // A row made meanwhile by another request is not locked by the select above: insert only
+      // when there still is none, and answer as to a stale version otherwise.
       [after] = await tx
         .insert(t.s3AreaVisions)
         .values({
           strengthAreaId: area.id,
-          textSv: patch.textSv ?? '',
+          textSv: patch.textSv,
           textEn: patch.textEn ?? null,
           isExample: patch.isExample ?? options.isExample ?? false,
         })
+        .onConflictDoNothing()
         .returning();
+      if (!after) {
+        const [made] = await tx
+          .select({ version: t.s3AreaVisions.version })
+          .from(t.s3AreaVisions)
+          .where(eq(t.s3AreaVisions.strengthAreaId, area.id));
+        throw versionMismatch(made?.version ?? 1);
+      }
     } else {
       [after] = await tx
         .update(t.s3AreaVisions)
@@ -735,10 +752,14 @@ export async function updateSubArea(
   });
 }
 
-/** Removes a sub-area; its initiatives stay in the action plan without a sub-area. */
+/**
+ * Removes a sub-area; its initiatives stay in the action plan without a sub-area (each changed
+ * explicitly: a new version and an audit row).
+ */
 export async function deleteSubArea(db: Db, actor: Actor, id: string, expectedVersion: number) {
   await db.transaction(async (tx) => {
     const current = await lockSubArea(tx, actor.regionCode, id, expectedVersion);
+    await detachSubArea(tx, actor, id);
     await tx.delete(t.s3SubAreas).where(eq(t.s3SubAreas.id, id));
     await recordAudit(tx, actor, {
       action: 'delete',

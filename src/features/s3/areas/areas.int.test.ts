@@ -177,7 +177,10 @@ describe('the overview and an area', () => {
     const energy = (await call('GET', '/api/v1/s3/areas')).body.items[2];
     expect(energy.steps[2]).toEqual({ step: 'vision', status: 'done' });
     expect(energy.steps[0]).toEqual({ step: 'analysis', status: 'not_started' });
-    expect(energy.latestAssessment).toEqual({ assessedOn: '2025-05-01', mean: 3.7 });
+    // The same mean (two decimals) as the assessments endpoint gives.
+    expect(energy.latestAssessment).toEqual({ assessedOn: '2025-05-01', mean: 3.67 });
+    const listed = await call('GET', '/api/v1/s3/areas/hallbar-energi/assessments');
+    expect(listed.body.items[0].means.overall).toBe(energy.latestAssessment.mean);
   });
 
   test('an unknown slug is 404; a known one has ETag "0" while it has no vision', async () => {
@@ -341,7 +344,8 @@ describe('vision and sub-areas', () => {
       const asPartnerB = await call('GET', '/api/v1/s3/areas/hallbar-energi', { cookie: partner });
       // The partner's organisation (A) owns the internal effort: it is theirs to see.
       expect(asPartnerB.body.initiatives[0].efforts).toHaveLength(2);
-      expect(asPartnerB.body.initiatives[0].sourceInputs).toBeNull();
+      // No input of the partner's organisation is in it.
+      expect(asPartnerB.body.initiatives[0].sourceInputs).toEqual([]);
       const asViewer = await call('GET', `/api/v1/s3/initiatives/${initiativeId}`, { cookie: viewer });
       expect(asViewer.body.efforts).toHaveLength(2);
       expect(asViewer.body.sourceInputs).toHaveLength(1);
@@ -494,5 +498,433 @@ describe('roles', () => {
         (await call(method, url, { payload, ifMatch: '"0"', cookie: editor })).status,
       );
     }
+  });
+});
+
+describe('fixes after review', () => {
+  const fresh = async (n: number) => {
+    const rows = await t.database.db
+      .insert(schema.s3Inputs)
+      .values(
+        Array.from({ length: n }, (_, i) => ({
+          meetingId,
+          strengthAreaId: energyId,
+          kind: 'idea' as const,
+          text: `Idé ${i + 1} för samtidighet`,
+        })),
+      )
+      .returning({ id: schema.s3Inputs.id });
+    return rows.map((r) => r.id);
+  };
+
+  test('two initiatives taking the same input at once: one 201, the other 400 at the input', async () => {
+    const [inputId] = await fresh(1);
+    const admin = await signIn(t.app, fx.users.admin.email);
+    const results = await Promise.all(
+      [editor, admin].map((cookie, n) =>
+        call('POST', '/api/v1/s3/initiatives', {
+          cookie,
+          payload: { strengthAreaId: energyId, title: `Samtidigt ${n}`, sourceInputIds: [inputId] },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 400]);
+    const winner = results.find((r) => r.status === 201);
+    const loser = results.find((r) => r.status === 400);
+    expect(loser?.body.errors).toEqual([
+      { field: 'body.sourceInputIds.0', message: 'the input is already taken into another initiative' },
+    ]);
+    const [input] = await t.database.db
+      .select()
+      .from(schema.s3Inputs)
+      .where(eq(schema.s3Inputs.id, inputId as string));
+    expect(input).toMatchObject({ initiativeId: winner?.body.id, version: 2 });
+    expect(await audits('s3_input', inputId as string)).toHaveLength(1);
+    const titles = (await call('GET', '/api/v1/s3/initiatives?area=hallbar-energi')).body.items.map(
+      (i: Json) => i.title,
+    );
+    expect(titles.filter((x: string) => x.startsWith('Samtidigt'))).toEqual([winner?.body.title]);
+    // Two changes at once, each taking the same input into its own initiative.
+    const [other] = await fresh(1);
+    const a = await call('POST', '/api/v1/s3/initiatives', {
+      cookie: editor,
+      payload: { strengthAreaId: energyId, title: 'Ändras samtidigt A' },
+    });
+    const b = await call('POST', '/api/v1/s3/initiatives', {
+      cookie: editor,
+      payload: { strengthAreaId: energyId, title: 'Ändras samtidigt B' },
+    });
+    const patches = await Promise.all(
+      [a, b].map((x, n) =>
+        call('PATCH', `/api/v1/s3/initiatives/${x.body.id}`, {
+          cookie: n ? admin : editor,
+          payload: { sourceInputIds: [other] },
+          ifMatch: '"1"',
+        }),
+      ),
+    );
+    expect(patches.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(patches.find((r) => r.status === 400)?.body.errors[0].field).toBe('body.sourceInputIds.0');
+  });
+
+  test("editing an effort's indicators keeps the logic item's link; removing a measured one is IN_USE", async () => {
+    const effort = await call('POST', '/api/v1/efforts', {
+      cookie: editor,
+      payload: {
+        title: 'Mätt insats',
+        status: 'ongoing',
+        visibility: 'published',
+        indicators: [
+          {
+            kind: 'result',
+            name: 'Anslutna företag',
+            unit: 'antal',
+            target: 100,
+            values: [
+              { period: '2025-09', actual: 9 },
+              { period: '2025-11', actual: 11 },
+              { period: '2025-12', actual: 12 },
+              { period: '2025-Q3', actual: 3 },
+            ],
+          },
+        ],
+      },
+    });
+    expect(effort.status, JSON.stringify(effort.body)).toBe(201);
+    const [indicator] = (await call('GET', `/api/v1/s3/effort-indicators?effort=${effort.body.id}`)).body
+      .items;
+    const item = await call('POST', '/api/v1/s3/areas/hallbar-energi/logic-items', {
+      cookie: editor,
+      payload: { kind: 'result', description: 'Fler anslutna företag', effortIndicatorId: indicator.id },
+    });
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+    // Monthly values: December is the latest, not September.
+    expect(item.body.measure.latest).toEqual({ period: '2025-12', value: 12 });
+    const changed = await call('PATCH', `/api/v1/efforts/${effort.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: {
+        indicators: [
+          {
+            kind: 'result',
+            name: 'Anslutna företag',
+            unit: 'antal',
+            target: 120,
+            values: [{ period: '2026', actual: 50 }],
+          },
+          { kind: 'output', name: 'Träffar', unit: 'antal', values: [] },
+        ],
+      },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const choices = (await call('GET', `/api/v1/s3/effort-indicators?effort=${effort.body.id}`)).body.items;
+    expect(choices.map((c: Json) => [c.name, c.target])).toEqual([
+      ['Anslutna företag', 120],
+      ['Träffar', null],
+    ]);
+    expect(choices[0].id).toBe(indicator.id);
+    const area = await call('GET', '/api/v1/s3/areas/hallbar-energi');
+    const kept = area.body.logic.results.find((r: Json) => r.id === item.body.id);
+    expect(kept).toMatchObject({ effortIndicatorId: indicator.id, version: 1 });
+    expect(kept.measure).toMatchObject({ target: 120, latest: { period: '2026', value: 50 } });
+    // Removing the second (unmeasured) one is fine; removing the measured one is refused.
+    const fewer = await call('PATCH', `/api/v1/efforts/${effort.body.id}`, {
+      cookie: editor,
+      ifMatch: '"2"',
+      payload: { indicators: [{ kind: 'result', name: 'Anslutna företag', unit: 'antal', values: [] }] },
+    });
+    expect(fewer.status, JSON.stringify(fewer.body)).toBe(200);
+    const none = await call('PATCH', `/api/v1/efforts/${effort.body.id}`, {
+      cookie: editor,
+      ifMatch: '"3"',
+      payload: { indicators: [] },
+    });
+    expect(none.status).toBe(409);
+    expect(none.body.code).toBe('IN_USE');
+    expect(none.body.detail).toContain('Fler anslutna företag');
+    const removeEffort = await call('DELETE', `/api/v1/efforts/${effort.body.id}`, {
+      cookie: editor,
+      ifMatch: '"3"',
+    });
+    expect(removeEffort.status).toBe(409);
+    expect(removeEffort.body.code).toBe('IN_USE');
+    const after = (await call('GET', `/api/v1/s3/effort-indicators?effort=${effort.body.id}`)).body.items;
+    expect(after.map((c: Json) => c.id)).toEqual([indicator.id]);
+    expect((await audits('s3_logic_item', item.body.id)).map((r) => r.action)).toEqual(['create']);
+  });
+
+  test("a JSON import of efforts keeps the measured indicator's id, and refuses to remove it", async () => {
+    const effort = await call('POST', '/api/v1/efforts', {
+      cookie: editor,
+      payload: {
+        title: 'Importerad mätt insats',
+        diarienummer: 'S3/IMPORT/1',
+        status: 'ongoing',
+        visibility: 'published',
+        indicators: [{ kind: 'output', name: 'Workshoppar', unit: 'antal', values: [] }],
+      },
+    });
+    expect(effort.status, JSON.stringify(effort.body)).toBe(201);
+    const [indicator] = (await call('GET', `/api/v1/s3/effort-indicators?effort=${effort.body.id}`)).body
+      .items;
+    const item = await call('POST', '/api/v1/s3/areas/hallbar-energi/logic-items', {
+      cookie: editor,
+      payload: { kind: 'result', description: 'Fler workshoppar', effortIndicatorId: indicator.id },
+    });
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+    const exported = await t.app.inject({
+      url: '/api/v1/efforts/export?format=json',
+      headers: { cookie: editor },
+    });
+    const document = (exported.json() as Array<Json>).find((d) => d.diarienummer === 'S3/IMPORT/1');
+    expect(document).toBeTruthy();
+    const importJson = (documents: Json[]) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/efforts/import?filename=efforts.json',
+        headers: { cookie: editor, 'content-type': 'application/octet-stream' },
+        payload: Buffer.from(JSON.stringify(documents), 'utf8'),
+      });
+    const changedTarget = {
+      ...document,
+      indicators: [
+        { ...document.indicators[0], target: 12, values: [{ period: '2026', sex: 'total', actual: 4 }] },
+      ],
+    };
+    const same = await importJson([changedTarget]);
+    expect(same.statusCode, same.body).toBe(200);
+    const afterImport = (await call('GET', `/api/v1/s3/effort-indicators?effort=${effort.body.id}`)).body
+      .items;
+    expect(afterImport.map((c: Json) => [c.id, c.target])).toEqual([[indicator.id, 12]]);
+    const area = await call('GET', '/api/v1/s3/areas/hallbar-energi');
+    expect(area.body.logic.results.find((r: Json) => r.id === item.body.id).measure).toMatchObject({
+      latest: { period: '2026', value: 4 },
+    });
+    const removing = await importJson([{ ...document, indicators: [] }]);
+    expect(removing.statusCode, removing.body).toBe(409);
+    expect(removing.json().code).toBe('IN_USE');
+    expect(
+      (await call('GET', `/api/v1/s3/effort-indicators?effort=${effort.body.id}`)).body.items,
+    ).toHaveLength(1);
+  });
+
+  test('three first writes of a vision at once: exactly one makes it, the others 412', async () => {
+    const admin = await signIn(t.app, fx.users.admin.email);
+    const results = await Promise.all(
+      [1, 2, 3].map((n) =>
+        call('PATCH', '/api/v1/s3/areas/jord-skog-och-vatten/vision', {
+          cookie: n % 2 ? editor : admin,
+          payload: { textSv: `Vision ${n}` },
+          ifMatch: '"0"',
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412, 412]);
+    const area = await call('GET', '/api/v1/s3/areas/jord-skog-och-vatten');
+    expect(area.body.vision).toMatchObject({
+      version: 1,
+      textSv: results.find((r) => r.status === 200)?.body.textSv,
+    });
+  });
+
+  test('an empty first vision is refused at body.textSv', async () => {
+    const url = '/api/v1/s3/areas/digitala-losningar/vision';
+    for (const payload of [{}, { textSv: '  ' }, { isExample: true }]) {
+      const r = await call('PATCH', url, { cookie: editor, payload, ifMatch: '"0"' });
+      expect(r.status).toBe(400);
+      expect(r.body.errors.map((e: Json) => e.field)).toEqual(['body.textSv']);
+    }
+    expect((await call('GET', '/api/v1/s3/areas/digitala-losningar')).body.vision).toBeNull();
+  });
+
+  test('removing an initiative removes its outputs with an audit row each', async () => {
+    const ini = await call('POST', '/api/v1/s3/initiatives', {
+      cookie: editor,
+      payload: { strengthAreaId: energyId, title: 'Med output' },
+    });
+    const out = await call('POST', '/api/v1/s3/areas/hallbar-energi/logic-items', {
+      cookie: editor,
+      payload: {
+        kind: 'output',
+        initiativeId: ini.body.id,
+        description: 'Output som försvinner',
+        targetValue: 5,
+        targetYear: 2027,
+      },
+    });
+    expect(out.status).toBe(201);
+    const del = await call('DELETE', `/api/v1/s3/initiatives/${ini.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+    });
+    expect(del.status).toBe(204);
+    const rows = await t.database.db
+      .select()
+      .from(schema.s3LogicItems)
+      .where(eq(schema.s3LogicItems.id, out.body.id));
+    expect(rows).toEqual([]);
+    const audit = await audits('s3_logic_item', out.body.id);
+    expect(audit.map((r) => r.action)).toEqual(['create', 'delete']);
+    expect(audit[1]?.changes).toMatchObject({
+      description: { before: 'Output som försvinner', after: null },
+    });
+  });
+
+  test('removing a sub-area changes its initiatives explicitly: new version, audited', async () => {
+    const sub = await call('POST', '/api/v1/s3/areas/hallbar-energi/sub-areas', {
+      cookie: editor,
+      payload: { name: 'Försvinnande delområde' },
+    });
+    const ini = await call('POST', '/api/v1/s3/initiatives', {
+      cookie: editor,
+      payload: { strengthAreaId: energyId, subAreaId: sub.body.id, title: 'I delområdet' },
+    });
+    expect(ini.body.version).toBe(1);
+    const del = await call('DELETE', `/api/v1/s3/sub-areas/${sub.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+    });
+    expect(del.status).toBe(204);
+    const after = await call('GET', `/api/v1/s3/initiatives/${ini.body.id}`);
+    expect(after.body).toMatchObject({ subArea: null, version: 2 });
+    const audit = await audits('s3_initiative', ini.body.id);
+    expect(audit.map((r) => r.action)).toEqual(['create', 'update']);
+    expect(audit[1]?.changes).toEqual({ subAreaId: { before: sub.body.id, after: null } });
+  });
+
+  test('rule and reference problems are reported together', async () => {
+    const logic = await call('POST', '/api/v1/s3/areas/hallbar-energi/logic-items', {
+      cookie: editor,
+      payload: {
+        kind: 'output',
+        description: 'x',
+        initiativeId: '00000000-0000-4000-8000-000000000000',
+        indicatorId: 'finns_inte',
+        targetYear: 2030,
+      },
+    });
+    expect(logic.status).toBe(400);
+    expect(logic.body.errors.map((e: Json) => e.field)).toEqual([
+      'body.targetValue',
+      'body.initiativeId',
+      'body.indicatorId',
+    ]);
+    const item = await call('POST', '/api/v1/s3/areas/hallbar-energi/logic-items', {
+      cookie: editor,
+      payload: { kind: 'result', description: 'Ändras fel' },
+    });
+    const patch = await call('PATCH', `/api/v1/s3/logic-items/${item.body.id}`, {
+      cookie: editor,
+      payload: { targetYear: 2030, indicatorId: 'finns_inte' },
+      ifMatch: '"1"',
+    });
+    expect(patch.body.errors.map((e: Json) => e.field)).toEqual(['body.targetValue', 'body.indicatorId']);
+    const initiative = await call('POST', '/api/v1/s3/initiatives', {
+      cookie: editor,
+      payload: {
+        strengthAreaId: '00000000-0000-4000-8000-000000000000',
+        title: 'x',
+        effortIds: ['00000000-0000-4000-8000-000000000001'],
+      },
+    });
+    expect(initiative.status).toBe(400);
+    expect(initiative.body.errors.map((e: Json) => e.field)).toEqual([
+      'body.strengthAreaId',
+      'body.effortIds.0',
+    ]);
+  });
+
+  test('a NUL character in text is refused at its field; a slug with one at the parameter', async () => {
+    const cases: Array<['POST' | 'PATCH', string, unknown, string[], string?]> = [
+      ['PATCH', '/api/v1/s3/areas/upplevelser/vision', { textSv: 'a\u0000b' }, ['body.textSv'], '"0"'],
+      [
+        'PATCH',
+        '/api/v1/s3/areas/upplevelser/vision',
+        { textSv: 'ok', textEn: 'a\u0000b' },
+        ['body.textEn'],
+        '"0"',
+      ],
+      [
+        'POST',
+        '/api/v1/s3/areas/hallbar-energi/sub-areas',
+        { name: 'n', description: 'a\u0000b', needs: 'c\u0000' },
+        ['body.description', 'body.needs'],
+      ],
+      ['POST', '/api/v1/s3/areas/hallbar-energi/sub-areas', { name: 'a\u0000b' }, ['body.name']],
+      [
+        'POST',
+        '/api/v1/s3/initiatives',
+        {
+          strengthAreaId: energyId,
+          title: 't',
+          description: 'a\u0000',
+          responsible: 'b\u0000',
+          period: 'c\u0000',
+        },
+        ['body.description', 'body.responsible', 'body.period'],
+      ],
+      [
+        'POST',
+        '/api/v1/s3/areas/hallbar-energi/logic-items',
+        { kind: 'result', description: 'a\u0000b' },
+        ['body.description'],
+      ],
+      [
+        'POST',
+        '/api/v1/s3/areas/hallbar-energi/logic-items',
+        { kind: 'result', description: 'x', indicatorId: 'a\u0000b' },
+        ['body.indicatorId'],
+      ],
+      ['PATCH', '/api/v1/s3/areas/a%00b/vision', { textSv: 'x' }, ['params.slug'], '"0"'],
+      ['POST', '/api/v1/s3/areas/a%00b/sub-areas', { name: 'x' }, ['params.slug']],
+    ];
+    for (const [method, url, payload, fields, ifMatch] of cases) {
+      const r = await call(method, url, { cookie: editor, payload, ...(ifMatch ? { ifMatch } : {}) });
+      expect(r.status, url).toBe(400);
+      expect(
+        r.body.errors.map((e: Json) => e.field),
+        JSON.stringify(payload),
+      ).toEqual(fields);
+    }
+    const area = await call('GET', '/api/v1/s3/areas/a%00b');
+    expect(area.status).toBe(400);
+    expect(area.body.errors.map((e: Json) => e.field)).toEqual(['params.slug']);
+    const list = await call('GET', '/api/v1/s3/initiatives?area=a%00b');
+    expect(list.status).toBe(400);
+    expect(list.body.errors.map((e: Json) => e.field)).toEqual(['querystring.area']);
+  });
+
+  test('a partner sees the input its own organisation raised, and only that', async () => {
+    const [own] = await t.database.db
+      .insert(schema.s3Inputs)
+      .values({
+        meetingId,
+        strengthAreaId: energyId,
+        kind: 'need',
+        text: 'Från partnerns organisation',
+        raisedByOrganisationId: fx.orgA.id,
+      })
+      .returning({ id: schema.s3Inputs.id });
+    const [others] = await t.database.db
+      .insert(schema.s3Inputs)
+      .values({
+        meetingId,
+        strengthAreaId: energyId,
+        kind: 'need',
+        text: 'Från någon annan',
+        raisedByOrganisationId: fx.orgB.id,
+      })
+      .returning({ id: schema.s3Inputs.id });
+    const ini = await call('POST', '/api/v1/s3/initiatives', {
+      cookie: editor,
+      payload: { strengthAreaId: energyId, title: 'Partnerns input', sourceInputIds: [own?.id, others?.id] },
+    });
+    expect(ini.status, JSON.stringify(ini.body)).toBe(201);
+    const url = `/api/v1/s3/initiatives/${ini.body.id}`;
+    expect((await call('GET', url, { cookie: partner })).body.sourceInputs.map((s: Json) => s.text)).toEqual([
+      'Från partnerns organisation',
+    ]);
+    expect((await call('GET', url)).body.sourceInputs).toBeNull();
+    expect((await call('GET', url, { cookie: viewer })).body.sourceInputs).toHaveLength(2);
   });
 });

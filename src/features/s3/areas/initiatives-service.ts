@@ -12,9 +12,9 @@ import { bilingual, compareSwedish } from '../../../shared/text.ts';
 import { type Actor, readScope } from '../../access/permissions.ts';
 import { type AuditActor, recordAudit } from '../../audit/audit.ts';
 import { s3Policy } from '../s3-policy.ts';
-import { type SourceInputFacts, sourceInputProblems } from './area-rules.ts';
+import { type SourceInputFacts, sourceInputProblems, takenElsewhere } from './area-rules.ts';
 import type { InitiativeInput, InitiativeOut, InitiativePatch } from './area-schemas.ts';
-import { badRequest, visibleEfforts } from './area-shared.ts';
+import { badRequest, logicAudit, visibleEfforts } from './area-shared.ts';
 
 const entityType = 's3_initiative';
 
@@ -64,7 +64,10 @@ export async function getInitiative(db: Executor, actor: Actor, id: string): Pro
 /** Full initiatives, sorted by area, sub-area (those without last) and title. */
 export async function loadInitiatives(db: Executor, actor: Actor, ids: string[]): Promise<InitiativeOut[]> {
   if (ids.length === 0) return [];
-  const showInputs = s3Policy.readAllInputs(actor);
+  // Staff and viewers see all input; a partner the input its own organisation raised.
+  const ownInputsOf =
+    !s3Policy.readAllInputs(actor) && s3Policy.readOwnInputs(actor) ? actor.organisationId : null;
+  const showInputs = s3Policy.readAllInputs(actor) || ownInputsOf !== null;
   const [rows, efforts, inputs] = await Promise.all([
     db
       .select({ i: t.s3Initiatives, area: t.strengthAreas, sub: t.s3SubAreas })
@@ -100,7 +103,12 @@ export async function loadInitiatives(db: Executor, actor: Actor, ids: string[])
           })
           .from(t.s3Inputs)
           .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3Inputs.meetingId))
-          .where(inArray(t.s3Inputs.initiativeId, ids))
+          .where(
+            and(
+              inArray(t.s3Inputs.initiativeId, ids),
+              ownInputsOf !== null ? eq(t.s3Inputs.raisedByOrganisationId, ownInputsOf) : undefined,
+            ),
+          )
       : Promise.resolve([]),
   ]);
   const sorted = rows.sort(
@@ -169,11 +177,15 @@ function auditView(document: InitiativeOut | undefined) {
   };
 }
 
-/** Checks the sub-area, efforts and input against the area and region: every problem at once. */
+/**
+ * Checks the sub-area, efforts and input against the area and region: every problem at once
+ * (with `earlier` problems). While the area is unknown (null) the sub-area and input are checked
+ * against the region only.
+ */
 async function checkReferences(
   tx: DbTransaction,
   regionCode: string,
-  strengthAreaId: string,
+  strengthAreaId: string | null,
   initiativeId: string | null,
   refs: { subAreaId?: string | null; effortIds?: string[]; sourceInputIds?: string[] },
   earlier: FieldError[] = [],
@@ -183,7 +195,14 @@ async function checkReferences(
     const [sub] = await tx
       .select({ id: t.s3SubAreas.id })
       .from(t.s3SubAreas)
-      .where(and(eq(t.s3SubAreas.id, refs.subAreaId), eq(t.s3SubAreas.strengthAreaId, strengthAreaId)));
+      .innerJoin(t.strengthAreas, eq(t.strengthAreas.id, t.s3SubAreas.strengthAreaId))
+      .where(
+        and(
+          eq(t.s3SubAreas.id, refs.subAreaId),
+          eq(t.strengthAreas.regionCode, regionCode),
+          strengthAreaId ? eq(t.s3SubAreas.strengthAreaId, strengthAreaId) : undefined,
+        ),
+      );
     if (!sub)
       errors.push({
         field: 'body.subAreaId',
@@ -227,14 +246,26 @@ async function writeEfforts(tx: DbTransaction, initiativeId: string, effortIds: 
     await tx.insert(t.s3InitiativeEfforts).values(unique.map((effortId) => ({ initiativeId, effortId })));
 }
 
-/** Takes the input into the action plan by the initiative: status, link, version, audit. */
+/**
+ * Takes the input into the action plan by the initiative: status, link, version, audit. The input
+ * is checked again under its lock: another initiative may have taken it since it was read.
+ */
 async function takeInputs(tx: DbTransaction, actor: AuditActor, initiativeId: string, inputIds: string[]) {
   if (inputIds.length === 0) return;
   const current = await tx
     .select()
     .from(t.s3Inputs)
     .where(inArray(t.s3Inputs.id, [...new Set(inputIds)]))
+    // One order for every transaction, so that two locking the same input cannot deadlock.
+    .orderBy(t.s3Inputs.id)
     .for('update');
+  const taken: FieldError[] = [];
+  inputIds.forEach((id, i) => {
+    const input = current.find((x) => x.id === id);
+    if (input?.initiativeId && input.initiativeId !== initiativeId)
+      taken.push({ field: `body.sourceInputIds.${i}`, message: takenElsewhere });
+  });
+  if (taken.length) throw badRequest(taken);
   for (const input of current) {
     if (input.initiativeId === initiativeId && input.status === 'in_action_plan') continue;
     await tx
@@ -263,11 +294,16 @@ export async function insertInitiative(
     .where(
       and(eq(t.strengthAreas.id, input.strengthAreaId), eq(t.strengthAreas.regionCode, actor.regionCode)),
     );
-  if (!area)
-    throw badRequest([
-      { field: 'body.strengthAreaId', message: `no strength area ${input.strengthAreaId} in the region` },
-    ]);
-  await checkReferences(tx, actor.regionCode, area.id, null, input);
+  await checkReferences(
+    tx,
+    actor.regionCode,
+    area?.id ?? null,
+    null,
+    input,
+    area
+      ? []
+      : [{ field: 'body.strengthAreaId', message: `no strength area ${input.strengthAreaId} in the region` }],
+  );
   const { effortIds, sourceInputIds, ...fields } = input;
   const [row] = await tx
     .insert(t.s3Initiatives)
@@ -349,7 +385,10 @@ export async function updateInitiative(
   });
 }
 
-/** Removes an initiative (its outputs and effort links go with it); 409 while input points at it. */
+/**
+ * Removes an initiative with its effort links and its outputs (each output removed explicitly,
+ * with its own audit row); 409 while input points at it.
+ */
 export async function deleteInitiative(db: Db, actor: Actor, id: string, expectedVersion: number) {
   await db.transaction(async (tx) => {
     await lockInitiative(tx, actor.regionCode, id, expectedVersion);
@@ -363,6 +402,21 @@ export async function deleteInitiative(db: Db, actor: Actor, id: string, expecte
         'IN_USE',
       );
     const [before] = await loadInitiatives(tx, systemScope(actor), [id]);
+    const outputs = await tx
+      .select()
+      .from(t.s3LogicItems)
+      .where(eq(t.s3LogicItems.initiativeId, id))
+      .for('update');
+    for (const output of outputs) {
+      await tx.delete(t.s3LogicItems).where(eq(t.s3LogicItems.id, output.id));
+      await recordAudit(tx, actor, {
+        action: 'delete',
+        entityType: 's3_logic_item',
+        entityId: output.id,
+        before: logicAudit(output),
+        after: null,
+      });
+    }
     await tx.delete(t.s3Initiatives).where(eq(t.s3Initiatives.id, id));
     await recordAudit(tx, actor, {
       action: 'delete',
@@ -372,6 +426,30 @@ export async function deleteInitiative(db: Db, actor: Actor, id: string, expecte
       after: null,
     });
   });
+}
+
+/** Takes the initiatives of a sub-area that is being removed out of it: new version, audited. */
+export async function detachSubArea(tx: DbTransaction, actor: AuditActor, subAreaId: string) {
+  const rows = await tx
+    .select({ id: t.s3Initiatives.id, version: t.s3Initiatives.version })
+    .from(t.s3Initiatives)
+    .where(eq(t.s3Initiatives.subAreaId, subAreaId))
+    .for('update');
+  for (const row of rows) {
+    const [before] = await loadInitiatives(tx, systemScope(actor), [row.id]);
+    await tx
+      .update(t.s3Initiatives)
+      .set({ subAreaId: null, version: row.version + 1, updatedAt: new Date() })
+      .where(eq(t.s3Initiatives.id, row.id));
+    const [after] = await loadInitiatives(tx, systemScope(actor), [row.id]);
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityType,
+      entityId: row.id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+  }
 }
 
 export const initiativeStatusLabels: Record<t.S3InitiativeStatus, string> = {

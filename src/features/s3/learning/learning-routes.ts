@@ -349,7 +349,7 @@ export const s3LearningRoutes: FastifyPluginAsyncZod = async (app) => {
             { header: 'Möten utan uppgift om deltagare', width: 14 },
             { header: 'Kvinnor', width: 9 },
             { header: 'Män', width: 9 },
-            { header: 'Annat/uppgift saknas', width: 12 },
+            { header: 'Annat eller ej angett', width: 12 },
             { header: 'Deltagare totalt', width: 10 },
             ...Object.values(helixLabelsSv).map((header) => ({ header, width: 12 })),
             { header: 'Organisationer totalt', width: 12 },

@@ -2,17 +2,31 @@
 import { z } from 'zod';
 import { s3ChangeKinds } from '../../../db/schema.ts';
 import { downloadFormatQuery } from '../../../shared/table-download.ts';
-import { bilingualSchema, singleLineText } from '../../../shared/text.ts';
+import { bilingualSchema, multiLineText, singleLineText } from '../../../shared/text.ts';
 
 const isoDate = z.iso.date('must be a date, YYYY-MM-DD');
-const longText = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) =>
+/** Control characters other than tab, newline and carriage return (NUL is multiLineText's). */
+const hasOtherControl = (s: string) =>
+  [...s].some((c) => {
+    const n = c.codePointAt(0) ?? 0;
+    return (n > 0 && n < 32 && n !== 9 && n !== 10 && n !== 13) || (n >= 0x7f && n <= 0x9f);
+  });
+/** Text that may span lines: newlines and tabs allowed; NUL and other control characters refused at the field. */
+const linesText = (max: number) =>
+  multiLineText(max).refine((s) => !hasOtherControl(s), 'must not contain control characters');
+const longText = (max: number) => linesText(max).refine((s) => s !== '', 'must not be empty');
+const optionalLongText = (max: number) =>
+  linesText(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional();
+/** One line (a name, a reference): no control characters at all; empty means none (null). */
+const optionalLine = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
     .transform((s) => (s === '' ? null : s))
+    .pipe(singleLineText(max).nullable())
     .nullable()
     .optional();
 
@@ -20,7 +34,7 @@ const lessonFields = {
   strengthAreaId: z.uuid().nullable().optional().describe('The strength area; null: the whole programme'),
   title: singleLineText(300),
   lesson: longText(10_000).describe('What was learnt'),
-  evidence: optionalText(10_000).describe('What the lesson rests on: input, figures, evaluations'),
+  evidence: optionalLongText(10_000).describe('What the lesson rests on: input, figures, evaluations'),
   learnedOn: isoDate.describe('When it was learnt (not in the future)'),
   meetingIds: z.array(z.uuid()).max(100).describe('The meetings the lesson came from (of the region)'),
 };
@@ -38,8 +52,8 @@ const changeFields = {
   kind: z.enum(s3ChangeKinds),
   summary: longText(5000).describe('What was changed'),
   decidedOn: isoDate,
-  decidedBy: optionalText(300).describe('The body that decided, e.g. regionala utvecklingsnämnden'),
-  reference: optionalText(500).describe('Diarienummer or a link to the decision'),
+  decidedBy: optionalLine(300).describe('The body that decided, e.g. regionala utvecklingsnämnden'),
+  reference: optionalLine(500).describe('Diarienummer or a link to the decision'),
   lessonIds: z
     .array(z.uuid())
     .max(100)

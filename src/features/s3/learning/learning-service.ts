@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbTransaction, Executor } from '../../../db/connection.ts';
+import { isForeignKeyViolation } from '../../../db/errors.ts';
 import * as t from '../../../db/schema.ts';
 import { conflict, type FieldError, HttpProblem, notFound } from '../../../server/problem.ts';
 import { todayInSweden } from '../../../shared/dates.ts';
@@ -13,7 +14,7 @@ import { versionMismatch } from '../../../shared/optimistic-lock.ts';
 import type { Actor } from '../../access/permissions.ts';
 import { type AuditActor, recordAudit } from '../../audit/audit.ts';
 import { s3Policy } from '../s3-policy.ts';
-import { changeProblems, lessonProblems } from './learning-rules.ts';
+import { changeProblems, lessonMeetingProblems, lessonProblems } from './learning-rules.ts';
 import type {
   ChangeInput,
   ChangeOut,
@@ -302,25 +303,68 @@ async function checkArea(
     });
 }
 
+/**
+ * The source meetings of a lesson: each of the region and held on or before the lesson's date
+ * (a lesson comes from meetings already held). The meetings are locked FOR SHARE so they cannot
+ * go away while the lesson is written.
+ */
 async function checkMeetings(
   tx: Executor,
   regionCode: string,
   meetingIds: string[] | undefined,
+  learnedOn: string,
   errors: FieldError[],
 ) {
   if (!meetingIds?.length) return;
-  const found = new Set(
+  const found = new Map(
     (
       await tx
-        .select({ id: t.s3Meetings.id })
+        .select({ id: t.s3Meetings.id, heldOn: t.s3Meetings.heldOn })
         .from(t.s3Meetings)
         .where(and(eq(t.s3Meetings.regionCode, regionCode), inArray(t.s3Meetings.id, meetingIds)))
-    ).map((m) => m.id),
+        .orderBy(asc(t.s3Meetings.id))
+        .for('share')
+    ).map((m) => [m.id, m]),
   );
   meetingIds.forEach((id, i) => {
     if (!found.has(id))
       errors.push({ field: `body.meetingIds.${i}`, message: `no meeting ${id} in the region` });
   });
+  errors.push(
+    ...lessonMeetingProblems(
+      learnedOn,
+      meetingIds.map((id) => found.get(id)),
+      { atMeetings: true },
+    ),
+  );
+}
+
+/** The meetings a lesson now cites (all of them, whatever the reader may see). */
+async function meetingsOfLesson(tx: Executor, lessonId: string) {
+  return tx
+    .select({ id: t.s3Meetings.id, heldOn: t.s3Meetings.heldOn })
+    .from(t.s3LessonMeetings)
+    .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3LessonMeetings.meetingId))
+    .where(eq(t.s3LessonMeetings.lessonId, lessonId));
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
+
+/** The entries of a PATCH that differ from the stored values (null and undefined alike). */
+function changedEntries<T extends Record<string, unknown>>(
+  patch: T,
+  current: Record<string, unknown>,
+): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [key, value] of Object.entries(patch) as Array<[keyof T & string, T[keyof T]]>) {
+    if (value === undefined) continue;
+    if ((value ?? null) !== (current[key] ?? null)) out[key] = value;
+  }
+  return out;
 }
 
 async function writeLessonMeetings(tx: DbTransaction, lessonId: string, meetingIds: string[]) {
@@ -358,7 +402,7 @@ export async function insertLesson(
 ): Promise<string> {
   const errors = lessonProblems(input, { today: todayInSweden(), citedBy: [] });
   await checkArea(tx, actor.regionCode, input.strengthAreaId, errors);
-  await checkMeetings(tx, actor.regionCode, input.meetingIds, errors);
+  await checkMeetings(tx, actor.regionCode, input.meetingIds, input.learnedOn, errors);
   if (errors.length) throw badRequest(errors);
   const [row] = await tx
     .insert(t.s3Lessons)
@@ -410,16 +454,30 @@ export async function updateLesson(
     if (!current) throw notFound(`No lesson ${id}`);
     if (current.version !== expectedVersion) throw versionMismatch(current.version);
     const [before] = await loadLessons(tx, actor, [id]);
-    if (before && Object.keys(patch).length === 0) return before;
-    const learnedOn = patch.learnedOn ?? current.learnedOn;
+    if (!before) throw notFound(`No lesson ${id}`);
+    // Only what differs is written: saving a form unchanged makes no version and no audit row.
+    const { meetingIds: patchMeetings, ...patchFields } = patch;
+    const stored = await meetingsOfLesson(tx, id);
+    const fields = changedEntries(patchFields, current);
+    const meetingIds =
+      patchMeetings &&
+      !sameSet(
+        patchMeetings,
+        stored.map((m) => m.id),
+      )
+        ? patchMeetings
+        : undefined;
+    if (Object.keys(fields).length === 0 && meetingIds === undefined) return before;
+    const learnedOn = fields.learnedOn ?? current.learnedOn;
     const errors =
-      patch.learnedOn !== undefined
+      fields.learnedOn !== undefined
         ? lessonProblems({ learnedOn }, { today: todayInSweden(), citedBy: await citingDecisions(tx, id) })
         : [];
-    await checkArea(tx, actor.regionCode, patch.strengthAreaId, errors);
-    await checkMeetings(tx, actor.regionCode, patch.meetingIds, errors);
+    await checkArea(tx, actor.regionCode, fields.strengthAreaId, errors);
+    if (meetingIds) await checkMeetings(tx, actor.regionCode, meetingIds, learnedOn, errors);
+    else if (fields.learnedOn !== undefined)
+      errors.push(...lessonMeetingProblems(learnedOn, stored, { atMeetings: false }));
     if (errors.length) throw badRequest(errors);
-    const { meetingIds, ...fields } = patch;
     await tx
       .update(t.s3Lessons)
       .set({ ...fields, version: current.version + 1, updatedAt: new Date() })
@@ -473,10 +531,15 @@ async function lessonsOfRegion(
   errors: FieldError[],
 ): Promise<Map<string, { learnedOn: string }>> {
   if (lessonIds.length === 0) return new Map();
+  // Locked FOR SHARE until the change is written: a concurrent PATCH (FOR UPDATE) cannot move a
+  // cited lesson's date past the decision, nor a DELETE remove it, between this check and the
+  // commit; whichever comes second sees the other's result.
   const rows = await tx
     .select({ id: t.s3Lessons.id, learnedOn: t.s3Lessons.learnedOn })
     .from(t.s3Lessons)
-    .where(and(eq(t.s3Lessons.regionCode, regionCode), inArray(t.s3Lessons.id, lessonIds)));
+    .where(and(eq(t.s3Lessons.regionCode, regionCode), inArray(t.s3Lessons.id, lessonIds)))
+    .orderBy(asc(t.s3Lessons.id))
+    .for('share');
   const found = new Map(rows.map((r) => [r.id, { learnedOn: r.learnedOn }]));
   lessonIds.forEach((id, i) => {
     if (!found.has(id))
@@ -488,8 +551,15 @@ async function lessonsOfRegion(
 async function writeChangeLessons(tx: DbTransaction, changeId: string, lessonIds: string[]) {
   await tx.delete(t.s3PriorityChangeLessons).where(eq(t.s3PriorityChangeLessons.changeId, changeId));
   const unique = [...new Set(lessonIds)];
-  if (unique.length)
+  if (!unique.length) return;
+  try {
     await tx.insert(t.s3PriorityChangeLessons).values(unique.map((lessonId) => ({ changeId, lessonId })));
+  } catch (error) {
+    // A cited lesson removed meanwhile (the FOR SHARE lock should prevent it): the request's fault.
+    if (isForeignKeyViolation(error))
+      throw badRequest([{ field: 'body.lessonIds', message: 'a cited lesson was removed meanwhile' }]);
+    throw error;
+  }
 }
 
 export async function insertChange(
@@ -500,7 +570,7 @@ export async function insertChange(
 ): Promise<string> {
   const errors: FieldError[] = [];
   const lessons = await lessonsOfRegion(tx, actor.regionCode, input.lessonIds, errors);
-  errors.push(...changeProblems(input, lessons));
+  errors.push(...changeProblems(input, lessons, { today: todayInSweden() }));
   await checkArea(tx, actor.regionCode, input.strengthAreaId, errors);
   if (errors.length) throw badRequest(errors);
   const [row] = await tx
@@ -555,19 +625,29 @@ export async function updateChange(
     if (current.version !== expectedVersion) throw versionMismatch(current.version);
     const [before] = await loadChanges(tx, [id]);
     if (!before) throw notFound(`No priority change ${id}`);
-    if (Object.keys(patch).length === 0) return before;
+    // Only what differs is written: saving a form unchanged makes no version and no audit row.
+    const { lessonIds: patchLessons, ...patchFields } = patch;
+    const fields = changedEntries(patchFields, current);
+    const storedLessons = before.lessons.map((l) => l.id);
+    const newLessons = patchLessons && !sameSet(patchLessons, storedLessons) ? patchLessons : undefined;
+    if (Object.keys(fields).length === 0 && newLessons === undefined) return before;
     const errors: FieldError[] = [];
-    const lessonIds = patch.lessonIds ?? before.lessons.map((l) => l.id);
-    const lessons = await lessonsOfRegion(tx, actor.regionCode, lessonIds, patch.lessonIds ? errors : []);
-    errors.push(...changeProblems({ decidedOn: patch.decidedOn ?? current.decidedOn, lessonIds }, lessons));
-    await checkArea(tx, actor.regionCode, patch.strengthAreaId, errors);
+    const lessonIds = newLessons ?? storedLessons;
+    const lessons = await lessonsOfRegion(tx, actor.regionCode, lessonIds, newLessons ? errors : []);
+    errors.push(
+      ...changeProblems(
+        { decidedOn: fields.decidedOn ?? current.decidedOn, lessonIds },
+        lessons,
+        fields.decidedOn !== undefined ? { today: todayInSweden() } : {},
+      ),
+    );
+    await checkArea(tx, actor.regionCode, fields.strengthAreaId, errors);
     if (errors.length) throw badRequest(errors);
-    const { lessonIds: _ids, ...fields } = patch;
     await tx
       .update(t.s3PriorityChanges)
       .set({ ...fields, version: current.version + 1, updatedAt: new Date() })
       .where(eq(t.s3PriorityChanges.id, id));
-    if (patch.lessonIds) await writeChangeLessons(tx, id, patch.lessonIds);
+    if (newLessons) await writeChangeLessons(tx, id, newLessons);
     const [after] = await loadChanges(tx, [id]);
     if (!after) throw new Error('updated change not found');
     await recordAudit(tx, actor, {

@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as schema from '../../../db/schema.ts';
+import { todayInSweden } from '../../../shared/dates.ts';
 import { buildTestApp } from '../../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../../test/test-users.ts';
 
@@ -378,6 +379,154 @@ describe('lessons and priority changes', () => {
     expect(await audit('s3_priority_change', changeId)).toEqual(['create', 'update', 'delete']);
   });
 
+  test('a lesson comes from meetings already held: checked on create and on PATCH of either field', async () => {
+    const later = await call('POST', '/api/v1/s3/lessons', {
+      cookie: editor,
+      payload: { title: 'För tidigt', lesson: 'X', learnedOn: '2024-06-01', meetingIds: [m.M1, m.M2] },
+    });
+    expect(later.status).toBe(400);
+    expect(fields(later.body)).toEqual(['body.meetingIds.1']);
+    const planned = await call('POST', '/api/v1/s3/lessons', {
+      cookie: editor,
+      payload: { title: 'Planerat', lesson: 'X', learnedOn: '2025-01-01', meetingIds: [m.future] },
+    });
+    expect(fields(planned.body)).toEqual(['body.meetingIds.0']);
+    const ok = await call('POST', '/api/v1/s3/lessons', {
+      cookie: editor,
+      payload: { title: 'I tid', lesson: 'X', learnedOn: '2024-09-05', meetingIds: [m.M1, m.M2] },
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const moved = await call('PATCH', `/api/v1/s3/lessons/${ok.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: { learnedOn: '2024-09-04' },
+    });
+    expect(moved.status).toBe(400);
+    expect(fields(moved.body)).toEqual(['body.learnedOn']);
+    expect(moved.body.detail).toMatch(/2024-09-05/);
+    const added = await call('PATCH', `/api/v1/s3/lessons/${ok.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: { meetingIds: [m.M1, m.M2, m.M3] },
+    });
+    expect(fields(added.body)).toEqual(['body.meetingIds.2']);
+    const both = await call('PATCH', `/api/v1/s3/lessons/${ok.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: { learnedOn: '2025-02-01', meetingIds: [m.M3] },
+    });
+    expect(both.status, JSON.stringify(both.body)).toBe(200);
+    expect(
+      (await call('DELETE', `/api/v1/s3/lessons/${ok.body.id}`, { cookie: editor, ifMatch: '"2"' })).status,
+    ).toBe(204);
+  });
+
+  test('NUL and control characters are refused at their fields; newlines and tabs in long texts are kept', async () => {
+    const lesson = await call('POST', '/api/v1/s3/lessons', {
+      cookie: editor,
+      payload: { title: 'A\u0000', lesson: 'B\u0000', evidence: 'C\u0007', learnedOn: '2025-01-01' },
+    });
+    expect(lesson.status).toBe(400);
+    expect(fields(lesson.body).sort()).toEqual(['body.evidence', 'body.lesson', 'body.title']);
+    const change = await call('POST', '/api/v1/s3/priority-changes', {
+      cookie: editor,
+      payload: {
+        kind: 'other',
+        summary: 'S\u0000',
+        decidedOn: '2025-01-01',
+        decidedBy: 'RUN\nRS',
+        reference: 'R\u0000',
+        lessonIds: [m.M1],
+      },
+    });
+    expect(change.status).toBe(400);
+    expect(fields(change.body).sort()).toEqual(['body.decidedBy', 'body.reference', 'body.summary']);
+    const lines = await call('POST', '/api/v1/s3/lessons', {
+      cookie: editor,
+      payload: { title: 'Rader', lesson: 'Ett\n\tTvå', learnedOn: '2025-01-01' },
+    });
+    expect(lines.status).toBe(201);
+    expect(lines.body.lesson).toBe('Ett\n\tTvå');
+    await call('DELETE', `/api/v1/s3/lessons/${lines.body.id}`, { cookie: editor, ifMatch: '"1"' });
+  });
+
+  test('a decision is not dated in the future; saving unchanged makes no version and no audit row', async () => {
+    const lesson = await call('POST', '/api/v1/s3/lessons', {
+      cookie: editor,
+      payload: { title: 'Grund', lesson: 'X', learnedOn: '2025-01-01', meetingIds: [m.M1] },
+    });
+    const future = await call('POST', '/api/v1/s3/priority-changes', {
+      cookie: editor,
+      payload: { kind: 'other', summary: 'S', decidedOn: '2099-01-01', lessonIds: [lesson.body.id] },
+    });
+    expect(future.status).toBe(400);
+    expect(fields(future.body)).toEqual(['body.decidedOn']);
+    const change = await call('POST', '/api/v1/s3/priority-changes', {
+      cookie: editor,
+      payload: {
+        kind: 'other',
+        summary: 'S',
+        decidedOn: '2025-02-01',
+        decidedBy: 'RUN',
+        lessonIds: [lesson.body.id],
+      },
+    });
+    expect(change.status).toBe(201);
+    const moveOn = await call('PATCH', `/api/v1/s3/priority-changes/${change.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: { decidedOn: '2099-01-01' },
+    });
+    expect(fields(moveOn.body)).toEqual(['body.decidedOn']);
+
+    // The whole form sent back as it was: nothing to write.
+    const sameChange = await call('PATCH', `/api/v1/s3/priority-changes/${change.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: {
+        kind: 'other',
+        summary: 'S',
+        decidedOn: '2025-02-01',
+        decidedBy: 'RUN',
+        reference: null,
+        strengthAreaId: null,
+        lessonIds: [lesson.body.id],
+      },
+    });
+    expect(sameChange.status).toBe(200);
+    expect(sameChange.body.version).toBe(1);
+    const sameLesson = await call('PATCH', `/api/v1/s3/lessons/${lesson.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: {
+        title: 'Grund',
+        lesson: 'X',
+        evidence: '',
+        learnedOn: '2025-01-01',
+        strengthAreaId: null,
+        meetingIds: [m.M1],
+      },
+    });
+    expect(sameLesson.status).toBe(200);
+    expect(sameLesson.body.version).toBe(1);
+    const audits = async (entityId: string) =>
+      (
+        await t.database.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.entityId, entityId))
+      ).map((a) => a.action);
+    expect(await audits(lesson.body.id)).toEqual(['create']);
+    expect(await audits(change.body.id)).toEqual(['create']);
+    // One field changed: one version, one audit row.
+    const one = await call('PATCH', `/api/v1/s3/priority-changes/${change.body.id}`, {
+      cookie: editor,
+      ifMatch: '"1"',
+      payload: { summary: 'S2', decidedBy: 'RUN' },
+    });
+    expect(one.body.version).toBe(2);
+    expect(await audits(change.body.id)).toEqual(['create', 'update']);
+    await call('DELETE', `/api/v1/s3/priority-changes/${change.body.id}`, { cookie: editor, ifMatch: '"2"' });
+    await call('DELETE', `/api/v1/s3/lessons/${lesson.body.id}`, { cookie: editor, ifMatch: '"1"' });
+  });
+
   test('lessons and changes download as CSV', async () => {
     const created = await call('POST', '/api/v1/s3/lessons', {
       cookie: editor,
@@ -403,7 +552,8 @@ describe('participation measures', () => {
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.includesInternal).toBe(true);
-    expect(r.body.periods).toEqual([
+    // The periods after 2025 (to today) are empty: see the next test.
+    expect(r.body.periods.slice(0, 2)).toEqual([
       {
         period: '2024',
         from: '2024-01-01',
@@ -439,6 +589,38 @@ describe('participation measures', () => {
     expect(r.body.totals.meetings).toBe(3);
   });
 
+  test('without ?to= the periods run to today, the empty ones after the last meeting included', async () => {
+    const year = Number(todayInSweden().slice(0, 4));
+    const r = await call('GET', '/api/v1/s3/participation?area=hallbar-energi&period=year', {
+      cookie: viewer,
+    });
+    expect(r.body.to).toBe(todayInSweden());
+    const periods = r.body.periods as Json[];
+    expect(periods.map((p) => p.period)).toEqual(
+      Array.from({ length: year - 2024 + 1 }, (_, i) => String(2024 + i)),
+    );
+    for (const p of periods.slice(2)) {
+      expect(p).toMatchObject({ meetings: 0, newOrganisations: 0, returningOrganisations: 0 });
+      expect(p.participants.total).toBe(0);
+    }
+  });
+
+  test('a range: from after to, or longer than 50 years, is refused at its parameter', async () => {
+    const backwards = await call('GET', '/api/v1/s3/participation?from=2025-02-01&to=2025-01-31');
+    expect(backwards.status).toBe(400);
+    expect(fields(backwards.body)).toEqual(['querystring.to']);
+    const huge = await call('GET', '/api/v1/s3/participation?from=0001-01-01&to=9999-12-31&period=half');
+    expect(huge.status).toBe(400);
+    expect(fields(huge.body)).toEqual(['querystring.to']);
+    expect(huge.body.detail).toMatch(/at most 50/);
+    // Without from the range starts at the first meeting counted (2024).
+    const farEnd = await call('GET', '/api/v1/s3/participation?to=2099-12-31');
+    expect(farEnd.status).toBe(400);
+    expect(fields(farEnd.body)).toEqual(['querystring.to']);
+    const future = await call('GET', '/api/v1/s3/participation?from=2099-01-01');
+    expect(fields(future.body)).toEqual(['querystring.from']);
+  });
+
   test('per half-year', async () => {
     const r = await call('GET', '/api/v1/s3/participation?area=hallbar-energi&period=half', {
       cookie: editor,
@@ -449,7 +631,11 @@ describe('participation measures', () => {
       ['2024-H1', 1, 2, 0],
       ['2024-H2', 1, 1, 1],
       ['2025-H1', 1, 1, 1],
+      ...r.body.periods.slice(3).map((p: Json) => [p.period, 0, 0, 0]),
     ]);
+    expect(r.body.periods.at(-1).period).toBe(
+      `${todayInSweden().slice(0, 4)}-H${Number(todayInSweden().slice(5, 7)) <= 6 ? 1 : 2}`,
+    );
   });
 
   test('anonymous readers and partners count published meetings only', async () => {
@@ -457,7 +643,8 @@ describe('participation measures', () => {
       const r = await call('GET', '/api/v1/s3/participation?area=hallbar-energi', cookie ? { cookie } : {});
       expect(r.status).toBe(200);
       expect(r.body.includesInternal).toBe(false);
-      expect(r.body.periods.map((p: Json) => p.period)).toEqual(['2024']);
+      expect(r.body.periods[0].period).toBe('2024');
+      expect(r.body.periods.slice(1).every((p: Json) => p.meetings === 0)).toBe(true);
       expect(r.body.totals.meetings).toBe(2);
       expect(r.body.totals.participants.total).toBe(8);
     }
@@ -471,10 +658,12 @@ describe('participation measures', () => {
       cookie: editor,
     });
     expect(range.body.periods.map((p: Json) => [p.period, p.meetings])).toEqual([['2025', 2]]);
-    const withFuture = await call('GET', '/api/v1/s3/participation?area=hallbar-energi&to=2099-12-31', {
-      cookie: editor,
-    });
-    expect(withFuture.body.totals.meetings).toBe(4);
+    const withFuture = await call(
+      'GET',
+      '/api/v1/s3/participation?area=hallbar-energi&from=2060-01-01&to=2099-12-31',
+      { cookie: editor },
+    );
+    expect(withFuture.body.totals.meetings).toBe(1);
     const csv = await call('GET', '/api/v1/s3/participation?area=hallbar-energi&period=half&format=csv', {
       cookie: editor,
     });

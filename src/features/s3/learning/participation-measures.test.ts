@@ -3,10 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { organisationKinds } from '../../../db/schema.ts';
 import { helixTypeOf as helixOf } from '../meetings/helix.ts';
 import {
+  MAX_RANGE_YEARS,
   type ParticipationMeeting,
   participationMeasures,
   periodOf,
   periodsBetween,
+  rangeProblems,
 } from './participation-measures.ts';
 
 const names = new Map([
@@ -244,5 +246,28 @@ describe('participation measures, properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('the requested range', () => {
+  const base = { toGiven: true, firstMeeting: undefined };
+  test('from after to is refused at to', () => {
+    expect(rangeProblems({ ...base, from: '2025-02-01', to: '2025-01-31' })).toMatchObject([
+      { field: 'querystring.to' },
+    ]);
+    expect(
+      rangeProblems({ from: '2099-01-01', to: '2026-11-27', toGiven: false, firstMeeting: undefined }),
+    ).toMatchObject([{ field: 'querystring.from' }]);
+    expect(rangeProblems({ ...base, from: '2025-01-01', to: '2025-01-01' })).toEqual([]);
+  });
+  test(`at most ${MAX_RANGE_YEARS} calendar years, also from the first meeting`, () => {
+    expect(rangeProblems({ ...base, from: '0001-01-01', to: '9999-12-31' })[0]?.message).toMatch(
+      /at most 50/,
+    );
+    expect(rangeProblems({ ...base, from: '2000-01-01', to: '2049-12-31' })).toEqual([]);
+    expect(rangeProblems({ ...base, from: '2000-01-01', to: '2050-01-01' })).toHaveLength(1);
+    expect(
+      rangeProblems({ ...base, from: undefined, to: '2099-12-31', firstMeeting: '2024-03-10' }),
+    ).toMatchObject([{ field: 'querystring.to' }]);
   });
 });

@@ -53,6 +53,41 @@ export type ParticipationTotals = {
 
 export type ParticipationMeasures = { periods: ParticipationPeriod[]; totals: ParticipationTotals };
 
+/** The longest range counted, in calendar years: longer ranges are refused, not sent as thousands of empty periods. */
+export const MAX_RANGE_YEARS = 50;
+
+/**
+ * Problems with a requested range, named at the query parameter: `from` after `to`, or a range
+ * of more than MAX_RANGE_YEARS calendar years (`from` defaults to the first meeting counted, `to`
+ * to today).
+ */
+export function rangeProblems(range: {
+  from: string | undefined;
+  to: string;
+  toGiven: boolean;
+  firstMeeting: string | undefined;
+}): Array<{ field: string; message: string }> {
+  const toField = range.toGiven ? 'querystring.to' : 'querystring.from';
+  if (range.from && range.from > range.to)
+    return [
+      {
+        field: toField,
+        message: range.toGiven
+          ? `must be on or after from (${range.from})`
+          : `must be on or before today (${range.to}), the end of the range when no to is given`,
+      },
+    ];
+  const from = range.from ?? range.firstMeeting;
+  if (from && Number(range.to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 > MAX_RANGE_YEARS)
+    return [
+      {
+        field: range.from ? 'querystring.to' : toField,
+        message: `the range may span at most ${MAX_RANGE_YEARS} calendar years (${from} to ${range.to}); choose a shorter range`,
+      },
+    ];
+  return [];
+}
+
 /** The period a date falls in. */
 export function periodOf(date: string, kind: PeriodKind): string {
   const year = date.slice(0, 4);

@@ -5,6 +5,7 @@
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../../db/connection.ts';
 import * as t from '../../../db/schema.ts';
+import { HttpProblem } from '../../../server/problem.ts';
 import { todayInSweden } from '../../../shared/dates.ts';
 import type { Actor } from '../../access/permissions.ts';
 import { s3Policy } from '../s3-policy.ts';
@@ -14,6 +15,7 @@ import {
   type ParticipationMeeting,
   type PeriodKind,
   participationMeasures,
+  rangeProblems,
 } from './participation-measures.ts';
 
 export async function participation(
@@ -23,6 +25,16 @@ export async function participation(
 ): Promise<ParticipationOut> {
   const includesInternal = s3Policy.readInternalMeetings(actor);
   const to = query.to ?? todayInSweden();
+  const refuse = (errors: Array<{ field: string; message: string }>) => {
+    if (errors.length)
+      throw new HttpProblem(
+        400,
+        'Bad Request',
+        errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        errors,
+      );
+  };
+  refuse(rangeProblems({ from: query.from, to, toGiven: query.to !== undefined, firstMeeting: undefined }));
   const rows = await db
     .select({
       id: t.s3Meetings.id,
@@ -51,6 +63,8 @@ export async function participation(
           : undefined,
       ),
     );
+  const firstMeeting = rows.map((r) => r.heldOn).sort()[0];
+  refuse(rangeProblems({ from: query.from, to, toGiven: query.to !== undefined, firstMeeting }));
   const ids = rows.map((r) => r.id);
   const [organisations, municipalities] = await Promise.all([
     ids.length
@@ -77,12 +91,16 @@ export async function participation(
     list.push({ id, kind, areaCode });
     byMeeting.set(meetingId, list);
   }
-  const meetings: ParticipationMeeting[] = rows.map((r) => ({ ...r, organisations: byMeeting.get(r.id) ?? [] }));
+  const meetings: ParticipationMeeting[] = rows.map((r) => ({
+    ...r,
+    organisations: byMeeting.get(r.id) ?? [],
+  }));
   const measures = participationMeasures(
     meetings,
     query.period,
     new Map(municipalities.map((m) => [m.code, m.name])),
-    { from: query.from, to: query.to },
+    // The effective end (today when not given): the periods run up to it, empty ones included.
+    { from: query.from, to },
   );
   return {
     area: query.area,

@@ -20,11 +20,14 @@ const entityType = 's3_input';
 const badRequest = (errors: FieldError[]) =>
   new HttpProblem(400, 'Bad Request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 
-/** Which input the actor may read: all, its organisation's, or none (false). */
+/** Which input the actor may read: all, its organisation's, or none (false); internal meetings' only for those who read those. */
 function inputScope(actor: Actor): SQL | undefined | false {
-  if (s3Policy.readAllInputs(actor)) return undefined;
+  // Those who may not read internal meetings see only input of published ones (its meeting's
+  // title and date are in every input).
+  const meetings = s3Policy.readInternalMeetings(actor) ? undefined : eq(t.s3Meetings.visibility, 'published');
+  if (s3Policy.readAllInputs(actor)) return meetings;
   if (s3Policy.readOwnInputs(actor) && actor.organisationId)
-    return eq(t.s3Inputs.raisedByOrganisationId, actor.organisationId);
+    return and(eq(t.s3Inputs.raisedByOrganisationId, actor.organisationId), meetings);
   return false;
 }
 
@@ -264,6 +267,12 @@ export async function updateInput(
       // Leaving the action plan drops the initiative unless one is sent.
       ...(!('initiativeId' in patch) && status !== 'in_action_plan' ? { initiativeId: null } : {}),
     };
+    // Sending the values the input already has makes no version and no audit row.
+    if (
+      before &&
+      Object.entries(changes).every(([key, value]) => (row as Record<string, unknown>)[key] === (value ?? null))
+    )
+      return before;
     const merged = { ...row, ...changes };
     const problems = [
       ...(await organisationProblem(tx, actor.regionCode, patch.raisedByOrganisationId)),

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   daysBefore,
+  existsInStockholm,
   inputProblems,
   isClockTime,
   type MeetingFacts,
@@ -38,6 +39,19 @@ describe('meetingProblems', () => {
     expect(fields({ startsAt: null })).toEqual(['body.startsAt']);
     expect(fields({ startsAt: null, endsAt: null })).toEqual([]);
     expect(fields({ endsAt: null })).toEqual([]);
+  });
+  test('times that do not exist in Swedish time (spring forward) are refused at their fields', () => {
+    expect(existsInStockholm('2026-03-29', '02:30')).toBe(false);
+    expect(existsInStockholm('2026-03-29', '02:00')).toBe(false);
+    expect(existsInStockholm('2026-03-29', '01:59')).toBe(true);
+    expect(existsInStockholm('2026-03-29', '03:00')).toBe(true);
+    expect(existsInStockholm('2026-10-25', '02:30')).toBe(true);
+    expect(existsInStockholm('2026-06-15', '09:00')).toBe(true);
+    expect(fields({ heldOn: '2026-03-29', startsAt: '02:30', endsAt: '04:00' })).toEqual(['body.startsAt']);
+    expect(fields({ heldOn: '2026-03-29', startsAt: '01:00', endsAt: '02:15' })).toEqual(['body.endsAt']);
+    const [problem] = meetingProblems({ ...ok, heldOn: '2026-03-29', startsAt: '02:30', endsAt: '04:00' });
+    expect(problem?.message).toMatch(/02:30 does not exist on 2026-03-29 in Swedish time/);
+    expect(fields({ heldOn: '2026-03-30', startsAt: '02:30', endsAt: '04:00' })).toEqual([]);
   });
   test('a meeting in a municipality names it; a digital one does not', () => {
     expect(fields({ areaCode: null })).toEqual(['body.areaCode']);

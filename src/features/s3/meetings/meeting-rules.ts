@@ -17,6 +17,8 @@ export type MeetingFacts = {
   countMen: number | null;
   countOther: number | null;
   strengthAreaCount: number;
+  /** The meeting's date, to check that its times exist in Swedish local time. */
+  heldOn?: string | null;
 };
 
 export function meetingProblems(m: MeetingFacts): FieldError[] {
@@ -29,6 +31,18 @@ export function meetingProblems(m: MeetingFacts): FieldError[] {
   if (m.endsAt !== null && m.startsAt === null && endOk) add('startsAt', 'give the start time too');
   if (startOk && endOk && m.startsAt !== null && m.endsAt !== null && m.endsAt <= m.startsAt) {
     add('endsAt', 'must be after the start');
+  }
+  if (m.heldOn && /^\d{4}-\d{2}-\d{2}$/.test(m.heldOn)) {
+    for (const [field, clock, ok] of [
+      ['startsAt', m.startsAt, startOk],
+      ['endsAt', m.endsAt, endOk],
+    ] as const) {
+      if (ok && clock !== null && !existsInStockholm(m.heldOn, clock))
+        add(
+          field,
+          `${clock} does not exist on ${m.heldOn} in Swedish time (the clocks are put forward an hour that night): choose another time`,
+        );
+    }
   }
   if (m.placeKind === 'municipality' && !m.areaCode) add('areaCode', 'choose the municipality');
   if (m.placeKind === 'digital' && m.areaCode) add('areaCode', 'a digital meeting has no municipality');
@@ -147,4 +161,12 @@ export function stockholmInstant(isoDate: string, clock: string): Date {
   // Near a change of offset, the first guess's offset can be the other one: settle on the instant's own.
   instant = new Date(naive - stockholmOffsetMinutes(instant) * 60_000);
   return instant;
+}
+
+/** Does this Swedish local date and "HH:MM" exist (not in the hour skipped when summer time starts)? */
+export function existsInStockholm(isoDate: string, clock: string): boolean {
+  const p = Object.fromEntries(
+    stockholmParts.formatToParts(stockholmInstant(isoDate, clock)).map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}` === isoDate && `${p.hour}:${p.minute}` === clock;
 }

@@ -15,7 +15,7 @@ import { s3Policy } from '../s3-policy.ts';
 import { helixTypeOf } from './helix.ts';
 import type { IcsMeeting } from './ics.ts';
 import { loadInputs } from './inputs-service.ts';
-import { daysBefore, meetingProblems, participantCounts } from './meeting-rules.ts';
+import { daysBefore, meetingProblems, participantCounts, purgeBefore } from './meeting-rules.ts';
 import type { MeetingInput, MeetingOut, MeetingPatch, MeetingSummary } from './meeting-schemas.ts';
 import { hiddenOrganisationName } from './meeting-table.ts';
 
@@ -181,7 +181,14 @@ async function loadMeetings(db: Executor, actor: Actor, ids: string[]): Promise<
       ? db
           .select({ meetingId: t.s3Registrations.meetingId, n: count() })
           .from(t.s3Registrations)
-          .where(inArray(t.s3Registrations.meetingId, ids))
+          .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3Registrations.meetingId))
+          .where(
+            and(
+              inArray(t.s3Registrations.meetingId, ids),
+              // Registrations past their retention are not counted, purged or not yet.
+              gte(t.s3Meetings.heldOn, purgeBefore(todayInSweden())),
+            ),
+          )
           .groupBy(t.s3Registrations.meetingId)
       : Promise.resolve(null),
   ]);
@@ -202,7 +209,8 @@ async function loadMeetings(db: Executor, actor: Actor, ids: string[]): Promise<
           hidden: !shown,
           kind: o.kind,
           level: o.level,
-          areaCode: o.areaCode,
+          // A hidden organisation keeps its kind and level (the helix grouping), not where it is.
+          areaCode: shown ? o.areaCode : null,
           helixType: helixTypeOf(o.kind),
         };
       })
@@ -403,9 +411,13 @@ function auditView(meeting: MeetingOut | undefined) {
 }
 
 const factsOf = (
-  m: Pick<Row, 'startsAt' | 'endsAt' | 'placeKind' | 'areaCode' | 'countWomen' | 'countMen' | 'countOther'>,
+  m: Pick<
+    Row,
+    'heldOn' | 'startsAt' | 'endsAt' | 'placeKind' | 'areaCode' | 'countWomen' | 'countMen' | 'countOther'
+  >,
   strengthAreaCount: number,
 ) => ({
+  heldOn: m.heldOn,
   startsAt: m.startsAt ?? null,
   endsAt: m.endsAt ?? null,
   placeKind: m.placeKind,
@@ -491,6 +503,19 @@ export async function updateMeeting(
       // A digital meeting has no municipality: switching to digital clears it unless one is sent.
       ...(fields.placeKind === 'digital' && !('areaCode' in fields) ? { areaCode: null } : {}),
     };
+    // A change that sends the values the meeting already has makes no version and no audit row.
+    const sameSet = (sent: string[] | undefined, current: { id: string }[] | undefined) =>
+      sent === undefined ||
+      (new Set(sent).size === (current ?? []).length && (current ?? []).every((c) => sent.includes(c.id)));
+    if (
+      before &&
+      Object.entries(normalised).every(
+        ([key, value]) => (current as Record<string, unknown>)[key] === (value ?? null),
+      ) &&
+      sameSet(strengthAreaIds, before.strengthAreas) &&
+      sameSet(organisationIds, before.organisations)
+    )
+      return before;
     const merged = { ...current, ...normalised };
     const areaCount = strengthAreaIds ? new Set(strengthAreaIds).size : (before?.strengthAreas.length ?? 0);
     const problems = [
@@ -501,6 +526,25 @@ export async function updateMeeting(
         organisationIds,
       })),
     ];
+    if (normalised.heldOn !== undefined && normalised.heldOn !== current.heldOn) {
+      // A lesson cannot cite a meeting held after the lesson was learned.
+      const citing = await tx
+        .select({ title: t.s3Lessons.title, learnedOn: t.s3Lessons.learnedOn })
+        .from(t.s3LessonMeetings)
+        .innerJoin(t.s3Lessons, eq(t.s3Lessons.id, t.s3LessonMeetings.lessonId))
+        .where(
+          and(
+            eq(t.s3LessonMeetings.meetingId, id),
+            sql`${t.s3Lessons.learnedOn} < ${normalised.heldOn}`,
+          ),
+        )
+        .orderBy(asc(t.s3Lessons.learnedOn));
+      for (const lesson of citing)
+        problems.push({
+          field: 'body.heldOn',
+          message: `the lesson "${lesson.title}" (learned ${lesson.learnedOn}) cites this meeting: the meeting cannot be after ${lesson.learnedOn}`,
+        });
+    }
     if (strengthAreaIds) {
       // Input raised under an area keeps that area on the meeting.
       const used = await tx

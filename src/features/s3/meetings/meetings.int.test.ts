@@ -12,7 +12,11 @@ import { buildTestApp } from '../../../test/test-database.ts';
 import { createTestUsers, signIn, type TestUsers } from '../../../test/test-users.ts';
 import { registrationConsent } from './consent.ts';
 import { daysBefore } from './meeting-rules.ts';
-import { purgeOldRegistrations } from './registrations-service.ts';
+import {
+  purgeAuditLabel,
+  purgeOldRegistrations,
+  scheduleRegistrationPurge,
+} from './registrations-service.ts';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
 let fx: TestUsers;
@@ -189,6 +193,73 @@ describe('meetings', () => {
     expect(wrongPlace.body.errors).toEqual([{ field: 'body.areaCode', message: 'choose the municipality' }]);
   });
 
+  test('sending the values the meeting already has makes no version and no audit row', async () => {
+    const url = `/api/v1/s3/meetings/${id}`;
+    const got = await call('GET', url, { cookie: editor });
+    const audits = (await auditRows(id)).length;
+    const same = await call('PATCH', url, {
+      cookie: editor,
+      ifMatch: got.response.headers.etag as string,
+      payload: {
+        title: got.body.title,
+        heldOn: got.body.heldOn,
+        startsAt: got.body.startsAt,
+        venue: got.body.venue,
+        areaCode: got.body.areaCode,
+        agenda: got.body.agenda,
+        countWomen: got.body.counts.women,
+        visibility: got.body.visibility,
+        strengthAreaIds: got.body.strengthAreas.map((a: Json) => a.id),
+        organisationIds: got.body.organisations.map((o: Json) => o.id).reverse(),
+      },
+    });
+    expect(same.status, JSON.stringify(same.body)).toBe(200);
+    expect(same.body.version).toBe(got.body.version);
+    expect((await auditRows(id)).length).toBe(audits);
+    const one = await call('PATCH', url, {
+      cookie: editor,
+      ifMatch: got.response.headers.etag as string,
+      payload: { title: got.body.title, countMen: got.body.counts.men + 1 },
+    });
+    expect(one.body.version).toBe(got.body.version + 1);
+    expect((await auditRows(id)).length).toBe(audits + 1);
+  });
+
+  test('a time that does not exist in Swedish time (spring forward) is refused at its field', async () => {
+    const bad = await call('POST', '/api/v1/s3/meetings', {
+      cookie: editor,
+      payload: meetingPayload({ heldOn: '2026-03-29', startsAt: '02:30', endsAt: '04:00' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      { field: 'body.startsAt', message: expect.stringMatching(/02:30 does not exist on 2026-03-29/) },
+    ]);
+  });
+
+  test('a meeting cannot be moved to after the date of a lesson that cites it', async () => {
+    const made = await call('POST', '/api/v1/s3/meetings', {
+      cookie: editor,
+      payload: meetingPayload({ title: 'Möte som en lärdom bygger på', heldOn: inDays(-10), registrationOpen: false }),
+    });
+    const [lesson] = await t.database.db
+      .insert(schema.s3Lessons)
+      .values({ regionCode: '23', title: 'Lärdom om vätgas', lesson: 'L', learnedOn: inDays(-5) })
+      .returning();
+    await t.database.db
+      .insert(schema.s3LessonMeetings)
+      .values({ lessonId: lesson?.id as string, meetingId: made.body.id });
+    const url = `/api/v1/s3/meetings/${made.body.id}`;
+    const moved = await call('PATCH', url, { cookie: editor, payload: { heldOn: inDays(-1) }, ifMatch: '"1"' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors).toEqual([
+      { field: 'body.heldOn', message: expect.stringMatching(/"Lärdom om vätgas"/) },
+    ]);
+    const sameDay = await call('PATCH', url, { cookie: editor, payload: { heldOn: inDays(-5) }, ifMatch: '"1"' });
+    expect(sameDay.status).toBe(200);
+    await t.database.db.delete(schema.s3LessonMeetings).where(eq(schema.s3LessonMeetings.meetingId, made.body.id));
+    await t.database.db.delete(schema.s3Lessons).where(eq(schema.s3Lessons.id, lesson?.id as string));
+  });
+
   test('only staff write: anonymous 401, partner and viewer 403', async () => {
     const payload = meetingPayload();
     expect((await call('POST', '/api/v1/s3/meetings', { payload })).status).toBe(401);
@@ -233,6 +304,18 @@ describe('meetings', () => {
     expect((await names(viewer)).every((n: Json) => n[3] === false)).toBe(true);
     const anonymous = await call('GET', `/api/v1/s3/meetings/${id}`);
     expect(anonymous.body).toMatchObject({ inputs: null, registrationCount: null, inputCount: null });
+  });
+
+  test('hidden organisations keep kind and level (helix grouping) but not their municipality', async () => {
+    await t.database.db
+      .update(schema.organisations)
+      .set({ areaCode: '2380' })
+      .where(eq(schema.organisations.id, fx.orgB.id));
+    const anonymous = await call('GET', `/api/v1/s3/meetings/${id}`);
+    const hidden = anonymous.body.organisations.find((o: Json) => o.kind === 'company');
+    expect(hidden).toMatchObject({ hidden: true, level: 'local', helixType: 'business', areaCode: null });
+    const staff = await call('GET', `/api/v1/s3/meetings/${id}`, { cookie: editor });
+    expect(staff.body.organisations.find((o: Json) => o.id === fx.orgB.id)?.areaCode).toBe('2380');
   });
 
   test('filters by strength area and period; upcoming ascending, past descending', async () => {
@@ -437,6 +520,56 @@ describe('input', () => {
     ).toBe(403);
   });
 
+  test('a partner does not see input of internal meetings, not even its own organisation\'s', async () => {
+    const internal = await call('POST', '/api/v1/s3/meetings', {
+      cookie: editor,
+      payload: meetingPayload({
+        title: 'Internt möte med inspel',
+        heldOn: inDays(-2),
+        visibility: 'internal',
+        registrationOpen: false,
+      }),
+    });
+    const raised = await call('POST', `/api/v1/s3/meetings/${internal.body.id}/inputs`, {
+      cookie: editor,
+      payload: {
+        strengthAreaId: area['hallbar-energi']?.id,
+        kind: 'proposal',
+        text: 'Förslag från ett internt möte',
+        raisedByOrganisationId: fx.orgA.id,
+      },
+    });
+    expect(raised.status).toBe(201);
+    const partnerList = await call('GET', '/api/v1/s3/inputs', { cookie: partner });
+    expect(partnerList.body.items.map((i: Json) => i.text)).toContain('Laddinfrastruktur längs E14');
+    expect(JSON.stringify(partnerList.body)).not.toMatch(/Internt möte med inspel|Förslag från ett internt/);
+    expect((await call('GET', `/api/v1/s3/inputs/${raised.body.id}`, { cookie: partner })).status).toBe(404);
+    const csv = await call('GET', '/api/v1/s3/inputs?format=csv', { cookie: partner });
+    expect(csv.response.body).not.toContain('Internt möte med inspel');
+    const viewerList = await call('GET', '/api/v1/s3/inputs', { cookie: viewer });
+    expect(viewerList.body.items.map((i: Json) => i.meetingTitle)).toContain('Internt möte med inspel');
+  });
+
+  test('sending the values an input already has makes no version and no audit row', async () => {
+    const url = `/api/v1/s3/inputs/${inputB.id}`;
+    const got = await call('GET', url, { cookie: editor });
+    const audits = (await auditRows(inputB.id)).length;
+    const same = await call('PATCH', url, {
+      cookie: editor,
+      ifMatch: got.response.headers.etag as string,
+      payload: {
+        kind: got.body.kind,
+        text: got.body.text,
+        raisedByOrganisationId: got.body.raisedBy?.id ?? null,
+        status: got.body.status,
+        statusReason: got.body.statusReason,
+      },
+    });
+    expect(same.status, JSON.stringify(same.body)).toBe(200);
+    expect(same.body.version).toBe(got.body.version);
+    expect((await auditRows(inputB.id)).length).toBe(audits);
+  });
+
   test('a meeting keeps the areas its input was raised under', async () => {
     const got = await call('GET', `/api/v1/s3/meetings/${meetingId}`, { cookie: editor });
     const change = await call('PATCH', `/api/v1/s3/meetings/${meetingId}`, {
@@ -626,6 +759,59 @@ describe('public registration', () => {
     // As a function for later use, with any "today".
     expect(await purgeOldRegistrations(t.database.db, inDays(2))).toBe(1);
     expect(await stored(recent.body.id)).toHaveLength(0);
+  });
+
+  test('registrations past their retention are not counted, even before they are purged', async () => {
+    const old = await call('POST', '/api/v1/s3/meetings', {
+      cookie: editor,
+      payload: meetingPayload({ title: 'Länge sedan', heldOn: inDays(-40), registrationOpen: false }),
+    });
+    await t.database.db.insert(schema.s3Registrations).values({
+      meetingId: old.body.id,
+      name: 'C',
+      email: 'c@example.se',
+      consentVersion: registrationConsent.version,
+    });
+    const got = await call('GET', `/api/v1/s3/meetings/${old.body.id}`, { cookie: editor });
+    expect(got.body.registrationCount).toBe(0);
+    expect(await stored(old.body.id)).toHaveLength(1);
+    // The server's hourly purge: runs at once, and stops (waiting for a run in progress) on close.
+    const messages: string[] = [];
+    const stop = scheduleRegistrationPurge(t.database.db, {
+      info: (message) => messages.push(message),
+      error: (_details, message) => messages.push(message),
+    });
+    await stop();
+    expect(await stored(old.body.id)).toHaveLength(0);
+    expect(messages).toEqual(['1 registrations for meetings held more than 30 days ago deleted']);
+  });
+
+  test('each purge that deletes something writes one audit row with the count only', async () => {
+    const made = await call('POST', '/api/v1/s3/meetings', {
+      cookie: editor,
+      payload: meetingPayload({ title: 'Möte för gallring', heldOn: inDays(-10), registrationOpen: false }),
+    });
+    for (const email of ['d@example.se', 'e@example.se']) {
+      await t.database.db.insert(schema.s3Registrations).values({
+        meetingId: made.body.id,
+        name: 'Dora Doe',
+        email,
+        consentVersion: registrationConsent.version,
+      });
+    }
+    const audits = () =>
+      t.database.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.actorLabel, purgeAuditLabel));
+    const before = (await audits()).length;
+    // Time travel: 25 days after the meeting nothing goes; 31 days after, both do.
+    expect(await purgeOldRegistrations(t.database.db, inDays(15))).toBe(0);
+    expect((await audits()).length).toBe(before);
+    expect(await purgeOldRegistrations(t.database.db, inDays(21))).toBe(2);
+    const rows = await audits();
+    expect(rows.length).toBe(before + 1);
+    const row = rows.find((r) => r.entityId === `meetings-held-before-${inDays(-9)}`);
+    expect(row).toMatchObject({ action: 'purge', entityType: 's3_registration', regionCode: '23', actorUserId: null });
+    expect(row?.changes).toEqual({ deleted: { before: null, after: 2 } });
+    expect(JSON.stringify(rows)).not.toMatch(/Dora|@example|Möte för gallring/);
   });
 
   test('the route is rate-limited per address', async () => {

@@ -21,20 +21,83 @@ const refusalText = {
   MEETING_PASSED: 'The meeting has already taken place',
 } as const;
 
+/** Who the audit trail names for the automatic deletion of old registrations. */
+export const purgeAuditLabel = 'gallring av anmälningar (30 dagar efter mötet)';
+
 /**
- * Deletes the registrations of meetings held more than 30 days ago (all regions). Returns how
- * many were deleted.
+ * Deletes the registrations of meetings held more than 30 days before `today` (all regions).
+ * Each region where something was deleted gets one audit row with the count only — no names,
+ * emails or ids. Returns how many were deleted.
  */
 export async function purgeOldRegistrations(db: Db, today = todayInSweden()): Promise<number> {
-  const old = db
-    .select({ id: t.s3Meetings.id })
-    .from(t.s3Meetings)
-    .where(sql`${t.s3Meetings.heldOn} < ${purgeBefore(today)}`);
-  const deleted = await db
-    .delete(t.s3Registrations)
-    .where(inArray(t.s3Registrations.meetingId, old))
-    .returning({ id: t.s3Registrations.id });
-  return deleted.length;
+  const before = purgeBefore(today);
+  return db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(t.s3Registrations)
+      .where(
+        inArray(
+          t.s3Registrations.meetingId,
+          tx
+            .select({ id: t.s3Meetings.id })
+            .from(t.s3Meetings)
+            .where(sql`${t.s3Meetings.heldOn} < ${before}`),
+        ),
+      )
+      .returning({ meetingId: t.s3Registrations.meetingId });
+    if (deleted.length === 0) return 0;
+    const regions = await tx
+      .select({ id: t.s3Meetings.id, regionCode: t.s3Meetings.regionCode })
+      .from(t.s3Meetings)
+      .where(inArray(t.s3Meetings.id, [...new Set(deleted.map((d) => d.meetingId))]));
+    const regionOf = new Map(regions.map((r) => [r.id, r.regionCode]));
+    const perRegion = new Map<string, number>();
+    for (const d of deleted) {
+      const region = regionOf.get(d.meetingId) ?? '';
+      perRegion.set(region, (perRegion.get(region) ?? 0) + 1);
+    }
+    for (const [regionCode, n] of perRegion) {
+      await recordAudit(
+        tx,
+        { system: purgeAuditLabel, regionCode },
+        {
+          action: 'purge',
+          entityType,
+          entityId: `meetings-held-before-${before}`,
+          before: null,
+          after: { deleted: n },
+        },
+      );
+    }
+    return deleted.length;
+  });
+}
+
+/**
+ * Runs the purge now and then every `everyMs` (an hour by default) on an unreferenced timer:
+ * it never keeps the process alive. Returns a stop function that also waits for a purge in progress.
+ */
+export function scheduleRegistrationPurge(
+  db: Db,
+  log: { info: (message: string) => void; error: (details: object, message: string) => void },
+  everyMs = 60 * 60 * 1000,
+): () => Promise<void> {
+  const run = async () => {
+    try {
+      const n = await purgeOldRegistrations(db);
+      if (n > 0) log.info(`${n} registrations for meetings held more than 30 days ago deleted`);
+    } catch (error) {
+      log.error({ err: error }, 'deleting old registrations failed');
+    }
+  };
+  let running = run();
+  const timer = setInterval(() => {
+    running = running.then(run);
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
 
 /**

@@ -2,22 +2,20 @@
 import { z } from 'zod';
 import { s3StepKeys, s3StepStatuses } from '../../../db/schema.ts';
 import { downloadFormatQuery } from '../../../shared/table-download.ts';
-import { bilingualSchema } from '../../../shared/text.ts';
+import { bilingualSchema, multiLineText } from '../../../shared/text.ts';
 
 const isoDate = z.iso.date('must be a date, YYYY-MM-DD');
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
+  multiLineText(max)
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional();
 const text = z.object({ sv: z.string(), en: z.string() });
 
-export const slugParams = z.object({ slug: z.string().min(1).max(100) });
+const slug = z.string().regex(/^[a-z0-9-]{1,100}$/, 'must be a slug (a–z, 0–9 and -)');
+export const slugParams = z.object({ slug });
 export const stepParams = z.object({
-  slug: z.string().min(1).max(100),
+  slug,
   step: z.enum(s3StepKeys, `must be one of ${s3StepKeys.join(', ')}`),
 });
 
@@ -37,8 +35,16 @@ export const frameworkSchema = z.object({
 // Titles and addresses are checked by the step rules (all problems at once, at their fields).
 const deliverableInput = z
   .object({
-    title: z.string().max(300, 'must be at most 300 characters'),
-    url: z.string().max(2000, 'must be at most 2000 characters').nullable().optional(),
+    title: z
+      .string()
+      .max(300, 'must be at most 300 characters')
+      .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters'),
+    url: z
+      .string()
+      .max(2000, 'must be at most 2000 characters')
+      .refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters')
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -86,7 +92,10 @@ export const assessmentInputSchema = z
       .array(
         z
           .object({
-            step: z.string().max(50),
+            step: z
+              .string()
+              .max(50)
+              .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters'),
             factor: z.number(),
             score: z.number(),
             comment: optionalText(5000),

@@ -69,7 +69,10 @@ const stepAuditView = (s: StepOut) => {
   return rest;
 };
 
-/** Writes the full step; `expectedVersion` 0 creates its record. */
+/**
+ * Writes the full step; `expectedVersion` 0 creates its record. Of concurrent first writes one
+ * creates it; the others get 412 as if their version were stale.
+ */
 export async function putStep(
   tx: DbTransaction,
   actor: AuditActor,
@@ -104,14 +107,29 @@ export async function putStep(
   if (current) {
     [row] = await tx
       .update(t.s3Steps)
-      .set({ ...values, version: current.version + 1, updatedAt: new Date() })
+      .set({
+        ...values,
+        // What an officer saves is the region's own record, no longer example content.
+        isExample: options.isExample ?? false,
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
       .where(and(eq(t.s3Steps.strengthAreaId, areaId), eq(t.s3Steps.step, step)))
       .returning();
   } else {
+    // The select above locks nothing while there is no row: insert only if there still is none.
     [row] = await tx
       .insert(t.s3Steps)
       .values({ strengthAreaId: areaId, step, ...values, isExample: options.isExample ?? false })
+      .onConflictDoNothing()
       .returning();
+    if (!row) {
+      const [made] = await tx
+        .select({ version: t.s3Steps.version })
+        .from(t.s3Steps)
+        .where(and(eq(t.s3Steps.strengthAreaId, areaId), eq(t.s3Steps.step, step)));
+      throw versionMismatch(made?.version ?? 1);
+    }
   }
   if (!row) throw new Error('step not written');
   const after = stepOut(step, row);
@@ -260,6 +278,11 @@ export async function compareWithEarlier(db: Executor, areaId: string, earlierId
   const all = await listAssessments(db, areaId);
   const latest = all[0];
   if (!latest) throw notFound('The strength area has no assessment yet');
+  if (earlierId === latest.id) {
+    throw badRequest([
+      { field: 'querystring.earlier', message: 'choose an earlier assessment than the latest' },
+    ]);
+  }
   const earlier = earlierId ? all.find((a) => a.id === earlierId) : all[1];
   if (!earlier) {
     if (earlierId) {

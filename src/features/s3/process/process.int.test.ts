@@ -140,6 +140,24 @@ describe('the six steps', () => {
     expect(update?.actorLabel).toBe(fx.users.admin.email);
   });
 
+  test("an officer's save of an example step makes it the region's own record", async () => {
+    const id = await areaId('digitala-losningar');
+    await t.database.db
+      .insert(schema.s3Steps)
+      .values({ strengthAreaId: id, step: 'monitoring', status: 'not_started', isExample: true });
+    expect((await call('GET', '/areas/digitala-losningar/steps')).body.items[5]).toMatchObject({
+      isExample: true,
+      version: 1,
+    });
+    const saved = await call('PUT', '/areas/digitala-losningar/steps/monitoring', {
+      cookie: editor,
+      payload: { status: 'ongoing', startedOn: today },
+      ifMatch: '"1"',
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({ isExample: false, version: 2 });
+  });
+
   test('the rules: all problems at once at their fields; nothing written', async () => {
     const url = '/areas/hallbar-energi/steps/vision';
     const bad = await call('PUT', url, {
@@ -270,6 +288,11 @@ describe('self-assessments', () => {
     );
     expect(other.status).toBe(400);
     expect(fieldsOf(other.body)).toEqual(['querystring.earlier']);
+    const itself = await call('GET', `/areas/upplevelser/assessments/comparison?earlier=${secondId}`);
+    expect(itself.status).toBe(400);
+    expect(itself.body.errors).toEqual([
+      { field: 'querystring.earlier', message: expect.stringContaining('choose an earlier assessment') },
+    ]);
   });
 
   test('bad bodies: every problem at its field, nothing written', async () => {
@@ -356,3 +379,88 @@ describe('self-assessments', () => {
     expect((await call('DELETE', `/assessments/${firstId}`, { cookie: editor })).status).toBe(404);
   });
 });
+
+describe('concurrency and bad characters', () => {
+  test('three first writes of a step at once: exactly one makes it, the others 412', async () => {
+    const url = '/areas/jord-skog-och-vatten/steps/priorities';
+    const results = await Promise.all(
+      [1, 2, 3].map((n) =>
+        call('PUT', url, {
+          cookie: n % 2 ? editor : admin,
+          payload: { status: 'ongoing', note: `Samtidig ${n}` },
+          ifMatch: '"0"',
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412, 412]);
+    const made = (await call('GET', '/areas/jord-skog-och-vatten/steps')).body.items[3];
+    expect(made.version).toBe(1);
+    const winner = results.find((r) => r.status === 200);
+    expect(made.note).toBe(winner?.body.note);
+    const audit = await auditRows('s3_step', `${await areaId('jord-skog-och-vatten')}/priorities`);
+    expect(audit.map((a) => a.action)).toEqual(['create']);
+  });
+
+  test('a NUL character in free text is refused at its field; nothing written', async () => {
+    const url = '/areas/jord-skog-och-vatten/steps/monitoring';
+    const note = await call('PUT', url, {
+      cookie: editor,
+      payload: { status: 'ongoing', note: 'a\u0000b', responsible: 'c\u0000' },
+      ifMatch: '"0"',
+    });
+    expect(note.status).toBe(400);
+    expect(fieldsOf(note.body)).toEqual(['body.responsible', 'body.note']);
+    const deliverable = await call('PUT', url, {
+      cookie: editor,
+      payload: { status: 'ongoing', deliverables: [{ title: 'a\u0000b', url: 'https://x.se/\u0000' }] },
+      ifMatch: '"0"',
+    });
+    expect(deliverable.status).toBe(400);
+    expect(fieldsOf(deliverable.body)).toEqual(['body.deliverables.0.title', 'body.deliverables.0.url']);
+    expect((await call('GET', '/areas/jord-skog-och-vatten/steps')).body.items[5].version).toBe(0);
+    const assessment = await call('POST', '/areas/jord-skog-och-vatten/assessments', {
+      cookie: editor,
+      payload: {
+        assessedOn: '2025-01-01',
+        assessedBy: 'a\u0000',
+        scores: scores(() => 3).map((s, i) => (i === 1 ? { ...s, comment: 'c\u0000' } : s)),
+      },
+    });
+    expect(assessment.status).toBe(400);
+    expect(fieldsOf(assessment.body)).toEqual(['body.assessedBy', 'body.scores.1.comment']);
+    const step = await call('POST', '/areas/jord-skog-och-vatten/assessments', {
+      cookie: editor,
+      payload: { assessedOn: '2025-01-01', scores: [{ step: 'a\u0000', factor: 1, score: 1 }] },
+    });
+    expect(step.status).toBe(400);
+    expect(fieldsOf(step.body)).toContain('body.scores.0.step');
+    expect((await call('GET', '/areas/jord-skog-och-vatten/assessments')).body.items).toEqual([]);
+  });
+
+  test('a slug with a NUL character is refused at the parameter', async () => {
+    for (const url of [
+      '/areas/a%00b/steps',
+      '/areas/a%00b/assessments',
+      '/areas/a%00b/assessments/comparison',
+    ]) {
+      const r = await call('GET', url);
+      expect(r.status, url).toBe(400);
+      expect(fieldsOf(r.body), url).toEqual(['params.slug']);
+    }
+    const put = await call('PUT', '/areas/a%00b/steps/analysis', {
+      cookie: editor,
+      payload: { status: 'ongoing' },
+      ifMatch: '"0"',
+    });
+    expect(put.status).toBe(400);
+    expect(fieldsOf(put.body)).toEqual(['params.slug']);
+  });
+});
+
+async function areaId(slug: string): Promise<string> {
+  const [row] = await t.database.db
+    .select({ id: schema.strengthAreas.id })
+    .from(schema.strengthAreas)
+    .where(eq(schema.strengthAreas.slug, slug));
+  return row?.id as string;
+}

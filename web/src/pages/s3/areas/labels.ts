@@ -47,3 +47,43 @@ export function visionText(
   if (vision.textSv) return { text: vision.textSv, lang: 'sv' };
   return vision.textEn ? { text: vision.textEn, lang: 'en' } : null;
 }
+
+/**
+ * The fields of `after` that differ from `before` (what the writer changed), so a save after a
+ * colleague's save changes only those. Fields in one group go together: when one of them
+ * changed, all of them are sent (for instance the kind and the initiative of a logic item).
+ */
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+  groups: ReadonlyArray<ReadonlyArray<keyof T>> = [],
+): Partial<T> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const out: Partial<T> = {};
+  for (const key of Object.keys(after) as Array<keyof T>) {
+    if (!same(before[key], after[key])) out[key] = after[key];
+  }
+  for (const group of groups) {
+    if (group.some((key) => key in out)) for (const key of group) out[key] = after[key];
+  }
+  return out;
+}
+
+/**
+ * A number as the reader writes it ("1 500,5" in Swedish, "1,500.5" in English); null when
+ * empty, NaN when it is not a number.
+ */
+export function parseDecimal(text: string, lang: string): number | null {
+  const flat = text.replace(/[\s\u00a0\u202f]/g, '').replace(/\u2212/g, '-');
+  if (flat === '') return null;
+  const normal = lang.startsWith('en') ? flat.replace(/,/g, '') : flat.replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : Number.NaN;
+}
+
+/** A number in the reader's format for a form field ("1500,5" in Swedish). */
+export const decimalText = (value: number | null | undefined, lang: string) =>
+  value === null || value === undefined
+    ? ''
+    : lang.startsWith('en')
+      ? String(value)
+      : String(value).replace('.', ',');

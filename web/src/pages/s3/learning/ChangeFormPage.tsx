@@ -22,7 +22,18 @@ import {
   getChange,
   listLessons,
 } from './api';
-import { AREA_PARAM, CHANGE_KINDS, FORM, isDate, isStaffRole, LOG_PATH, nameIn, saveErrors } from './labels';
+import {
+  AREA_PARAM,
+  CHANGE_KINDS,
+  FORM,
+  isDate,
+  isStaffRole,
+  LOG_PATH,
+  nameIn,
+  saveErrors,
+  todayInSweden,
+} from './labels';
+import { changedOnly, type Merge, mergeDrafts, StaleChanges } from './StaleChanges';
 
 type Draft = {
   kind: ChangeKind;
@@ -69,6 +80,7 @@ export function ChangeFormPage() {
   const [base, setBase] = useState<Change>();
   const [draft, setDraft] = useState<Draft>();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [merged, setMerged] = useState<Merge<Draft>>();
   const [saving, setSaving] = useState(false);
   const [search, setSearch] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
@@ -112,6 +124,7 @@ export function ChangeFormPage() {
   const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
   const allLessons = lessons.status === 'ok' ? lessons.data : [];
   const lessonById = new Map(allLessons.map((l) => [l.id, l]));
+  const today = todayInSweden();
 
   const validate = () => {
     const e: Record<string, string> = {};
@@ -119,6 +132,7 @@ export function ChangeFormPage() {
     if (!d.summary.trim()) e.summary = v('required');
     if (!d.decidedOn) e.decidedOn = v('required');
     else if (!isDate(d.decidedOn)) e.decidedOn = v('date');
+    else if (d.decidedOn > today) e.decidedOn = v('decisionFuture');
     if (d.lessonIds.length === 0) e.lessonIds = v('lessonsRequired');
     else if (isDate(d.decidedOn)) {
       const late = d.lessonIds.map((x) => lessonById.get(x)).filter((l) => l && l.learnedOn > d.decidedOn);
@@ -135,15 +149,28 @@ export function ChangeFormPage() {
       setErrors({ ...problems, [FORM]: t('s3Learning.form.fixErrors') });
       return;
     }
-    setSaving(true);
     const body = bodyOf(d);
+    // Only the fields the writer changed are sent: a save never reverts a colleague's edits.
+    const changes = base ? changedOnly(body, bodyOf(draftOf(base, ''))) : undefined;
+    if (base && changes && Object.keys(changes).length === 0) {
+      navigate(`${LOG_PATH}/beslut/${base.id}`);
+      return;
+    }
+    setSaving(true);
     try {
-      const saved = base ? await changeChange(base.id, base.version, body) : await createChange(body);
+      const saved = base
+        ? await changeChange(base.id, base.version, changes ?? {})
+        : await createChange(body);
       navigate(`${LOG_PATH}/beslut/${saved.id}`, { state: { saved: true } });
     } catch (e) {
+      // Someone else saved meanwhile: merge their version into the draft and show what they changed.
       if (e instanceof ApiError && e.status === 412 && base) {
         try {
-          setBase(await getChange(base.id));
+          const now = await getChange(base.id);
+          const result = mergeDrafts(d, draftOf(base, ''), draftOf(now, ''));
+          setDraft(result.draft);
+          setBase(now);
+          setMerged(result.merge);
         } catch {
           // the message below still tells the writer what happened
         }
@@ -155,6 +182,23 @@ export function ChangeFormPage() {
   };
 
   const err = (k: string) => errors[k];
+  const fieldLabel = (k: keyof Draft) =>
+    t(
+      `s3Learning.changeForm.${({ strengthAreaId: 'area', lessonIds: 'lessons' } as Record<string, string>)[k] ?? k}`,
+    );
+  const theirValue = (k: keyof Draft, theirs: Draft) => {
+    if (k === 'decidedOn') return formatDate(theirs.decidedOn, lang);
+    if (k === 'kind') return t(`s3Learning.kinds.${theirs.kind}`);
+    if (k === 'strengthAreaId') {
+      const a =
+        steering.status === 'ok'
+          ? steering.data.strengthAreas.find((x) => x.id === theirs.strengthAreaId)
+          : undefined;
+      return a ? nameIn(a.name, lang) : t('s3Learning.wholeProgramme');
+    }
+    if (k === 'lessonIds') return theirs.lessonIds.map((x) => lessonById.get(x)?.title ?? x).join(', ');
+    return theirs[k] ? <span lang="sv">{theirs[k]}</span> : '';
+  };
   const lessonError =
     [
       err('lessonIds'),
@@ -206,6 +250,17 @@ export function ChangeFormPage() {
             ) : null}
           </div>
         ) : null}
+        {merged ? (
+          <StaleChanges
+            merge={merged}
+            label={fieldLabel}
+            value={theirValue}
+            onUseTheirs={(k) => {
+              set({ [k]: merged.theirs[k] });
+              setMerged({ ...merged, both: merged.both.filter((x) => x !== k) });
+            }}
+          />
+        ) : null}
         <div className="form-grid">
           <FormField label={t('s3Learning.changeForm.kind')} error={err('kind')}>
             {(f) => (
@@ -250,6 +305,7 @@ export function ChangeFormPage() {
               <input
                 {...f}
                 type="date"
+                max={today}
                 value={d.decidedOn}
                 onChange={(e) => set({ decidedOn: e.target.value })}
               />

@@ -15,6 +15,7 @@ import { NotFoundPage } from '../../not-found/NotFoundPage';
 import { S3SubNav } from '../S3SubNav';
 import { changeLesson, createLesson, getLesson, type Lesson, type LessonInput, listMeetings } from './api';
 import { AREA_PARAM, FORM, isDate, isStaffRole, LOG_PATH, nameIn, saveErrors, todayInSweden } from './labels';
+import { changedOnly, type Merge, mergeDrafts, StaleChanges } from './StaleChanges';
 
 type Draft = {
   title: string;
@@ -57,6 +58,7 @@ export function LessonFormPage() {
   const [base, setBase] = useState<Lesson>();
   const [draft, setDraft] = useState<Draft>();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [merged, setMerged] = useState<Merge<Draft>>();
   const [saving, setSaving] = useState(false);
   const [search, setSearch] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
@@ -109,6 +111,11 @@ export function LessonFormPage() {
     if (!d.learnedOn) e.learnedOn = v('required');
     else if (!isDate(d.learnedOn)) e.learnedOn = v('date');
     else if (d.learnedOn > today) e.learnedOn = v('future');
+    else {
+      const held = new Map(allMeetings.map((m) => [m.id, m.heldOn]));
+      const late = d.meetingIds.filter((x) => (held.get(x) ?? '') > d.learnedOn);
+      if (late.length) e.meetingIds = v('meetingAfterLesson');
+    }
     return e;
   };
 
@@ -119,17 +126,27 @@ export function LessonFormPage() {
       setErrors({ ...problems, [FORM]: t('s3Learning.form.fixErrors') });
       return;
     }
+    // Only the fields the writer changed are sent: a save never reverts a colleague's edits.
+    const changes = base ? changedOnly(bodyOf(d), bodyOf(draftOf(base, ''))) : undefined;
+    if (base && changes && Object.keys(changes).length === 0) {
+      navigate(`${LOG_PATH}/lardom/${base.id}`);
+      return;
+    }
     setSaving(true);
     try {
       const saved = base
-        ? await changeLesson(base.id, base.version, bodyOf(d))
+        ? await changeLesson(base.id, base.version, changes ?? {})
         : await createLesson(bodyOf(d));
       navigate(`${LOG_PATH}/lardom/${saved.id}`, { state: { saved: true } });
     } catch (e) {
-      // Someone else saved meanwhile: keep the draft, take their version as the new base.
+      // Someone else saved meanwhile: merge their version into the draft and show what they changed.
       if (e instanceof ApiError && e.status === 412 && base) {
         try {
-          setBase(await getLesson(base.id));
+          const now = await getLesson(base.id);
+          const result = mergeDrafts(d, draftOf(base, ''), draftOf(now, ''));
+          setDraft(result.draft);
+          setBase(now);
+          setMerged(result.merge);
         } catch {
           // the message below still tells the writer what happened
         }
@@ -141,6 +158,25 @@ export function LessonFormPage() {
   };
 
   const err = (k: string) => errors[k];
+  const fieldLabel = (k: keyof Draft) =>
+    t(
+      `s3Learning.lessonForm.${({ strengthAreaId: 'area', meetingIds: 'meetings' } as Record<string, string>)[k] ?? k}`,
+    );
+  const areaName = (areaId: string) => {
+    const a = steering.status === 'ok' ? steering.data.strengthAreas.find((x) => x.id === areaId) : undefined;
+    return a ? nameIn(a.name, lang) : t('s3Learning.wholeProgramme');
+  };
+  const theirValue = (k: keyof Draft, theirs: Draft) => {
+    if (k === 'learnedOn') return formatDate(theirs.learnedOn, lang);
+    if (k === 'strengthAreaId') return areaName(theirs.strengthAreaId);
+    if (k === 'meetingIds')
+      return theirs.meetingIds
+        .map(
+          (x) => (meetings.status === 'ok' ? meetings.data.find((m) => m.id === x)?.title : undefined) ?? x,
+        )
+        .join(', ');
+    return theirs[k] ? <span lang="sv">{theirs[k]}</span> : '';
+  };
   const meetingError =
     err('meetingIds') ?? Object.entries(errors).find(([k]) => k.startsWith('meetingIds.'))?.[1];
   const allMeetings = meetings.status === 'ok' ? meetings.data : [];
@@ -150,7 +186,8 @@ export function LessonFormPage() {
   const ordered = [...allMeetings].sort((a, b) => Number(inArea(b)) - Number(inArea(a)));
   const shown = ordered.filter((m) => {
     if (d.meetingIds.includes(m.id)) return true;
-    if (m.heldOn > today) return false;
+    // A lesson comes from meetings already held on its date (planned ones are never offered).
+    if (m.heldOn > (isDate(d.learnedOn) && d.learnedOn < today ? d.learnedOn : today)) return false;
     const text = `${m.title} ${m.heldOn} ${formatDate(m.heldOn, lang)}`.toLocaleLowerCase(lang);
     return words.every((w) => text.includes(w));
   });
@@ -186,6 +223,17 @@ export function LessonFormPage() {
               </ul>
             ) : null}
           </div>
+        ) : null}
+        {merged ? (
+          <StaleChanges
+            merge={merged}
+            label={fieldLabel}
+            value={theirValue}
+            onUseTheirs={(k) => {
+              set({ [k]: merged.theirs[k] });
+              setMerged({ ...merged, both: merged.both.filter((x) => x !== k) });
+            }}
+          />
         ) : null}
         <FormField label={t('s3Learning.lessonForm.title')} error={err('title')}>
           {(f) => (

@@ -57,12 +57,14 @@ function ChartBlock({
   title: string;
   caption: string;
   option: EChartsOption;
-  table: ReactNode;
+  /** The table, labelled by the caption shown above its scrolling box (a caption inside the box scrolls out of view on a phone). */
+  table: (captionId: string) => ReactNode;
   testId: string;
   headingLevel: 2 | 3;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const captionId = useId();
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="s3l-chart-block" aria-labelledby={headingId} data-testid={testId}>
@@ -72,7 +74,10 @@ function ChartBlock({
         label={t('s3Learning.participation.chartLabel', { title: caption })}
         height={280}
       />
-      <TableScroll label={caption}>{table}</TableScroll>
+      <p className="s3l-table-caption" id={captionId}>
+        {caption}
+      </p>
+      <TableScroll label={caption}>{table(captionId)}</TableScroll>
     </section>
   );
 }
@@ -111,9 +116,8 @@ export function HelixChart({ periods, headingLevel = 2 }: ChartProps) {
       option={option}
       testId="s3l-helix"
       headingLevel={headingLevel}
-      table={
-        <table className="data-table" data-testid="s3l-helix-table">
-          <caption>{caption}</caption>
+      table={(captionId) => (
+        <table className="data-table" data-testid="s3l-helix-table" aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">{t('s3Learning.participation.periodLabel')}</th>
@@ -141,7 +145,7 @@ export function HelixChart({ periods, headingLevel = 2 }: ChartProps) {
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }
@@ -174,10 +178,9 @@ export function SexChart({ periods, headingLevel = 2 }: ChartProps) {
       option={option}
       testId="s3l-sex"
       headingLevel={headingLevel}
-      table={
+      table={(captionId) => (
         <>
-          <table className="data-table" data-testid="s3l-sex-table">
-            <caption>{caption}</caption>
+          <table className="data-table" data-testid="s3l-sex-table" aria-labelledby={captionId}>
             <thead>
               <tr>
                 <th scope="col">{t('s3Learning.participation.periodLabel')}</th>
@@ -215,7 +218,7 @@ export function SexChart({ periods, headingLevel = 2 }: ChartProps) {
           </table>
           {anyWithout ? <p className="muted">{t('s3Learning.participation.withoutCountsNote')}</p> : null}
         </>
-      }
+      )}
     />
   );
 }
@@ -254,9 +257,8 @@ export function NewReturningChart({ periods, headingLevel = 2 }: ChartProps) {
       option={option}
       testId="s3l-new"
       headingLevel={headingLevel}
-      table={
-        <table className="data-table" data-testid="s3l-new-table">
-          <caption>{caption}</caption>
+      table={(captionId) => (
+        <table className="data-table" data-testid="s3l-new-table" aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">{t('s3Learning.participation.periodLabel')}</th>
@@ -282,7 +284,7 @@ export function NewReturningChart({ periods, headingLevel = 2 }: ChartProps) {
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }
@@ -316,9 +318,8 @@ export function MunicipalityChart({ periods, headingLevel = 2 }: ChartProps) {
       option={option}
       testId="s3l-municipalities"
       headingLevel={headingLevel}
-      table={
-        <table className="data-table" data-testid="s3l-municipalities-table">
-          <caption>{caption}</caption>
+      table={(captionId) => (
+        <table className="data-table" data-testid="s3l-municipalities-table" aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">{t('s3Learning.participation.periodLabel')}</th>
@@ -338,7 +339,7 @@ export function MunicipalityChart({ periods, headingLevel = 2 }: ChartProps) {
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }

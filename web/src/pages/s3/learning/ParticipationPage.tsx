@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { getSteering } from '../../../api/queries';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorMessage, Loading } from '../../../components/Status';
+import { formatNumber } from '../../../lib/format';
 import { useApi } from '../../../lib/useApi';
 import { S3SubNav } from '../S3SubNav';
 import { downloadUrl, getParticipation } from './api';
@@ -87,12 +88,38 @@ export function ParticipationPage() {
               {t('s3Learning.participation.none')}
             </p>
           ) : (
-            <div className="s3l-charts">
-              <HelixChart periods={data.data.periods} />
-              <SexChart periods={data.data.periods} />
-              <NewReturningChart periods={data.data.periods} />
-              <MunicipalityChart periods={data.data.periods} />
-            </div>
+            <>
+              <section aria-labelledby="s3l-part-totals-title" data-testid="s3l-part-totals">
+                <h2 id="s3l-part-totals-title" className="s3l-totals-title">
+                  {t('s3Learning.participation.totalsTitle')}
+                </h2>
+                <dl className="s3l-totals">
+                  {(
+                    [
+                      ['totalMeetings', data.data.totals.meetings],
+                      ['totalParticipants', data.data.totals.participants.total],
+                      ['totalOrganisations', data.data.totals.organisations.total],
+                      ['totalMunicipalities', data.data.totals.municipalities.length],
+                    ] as const
+                  ).map(([key, value]) => (
+                    <div key={key}>
+                      <dt>{t(`s3Learning.participation.${key}`)}</dt>
+                      <dd>{formatNumber(value, lang)}</dd>
+                    </div>
+                  ))}
+                </dl>
+                {data.data.totals.meetingsWithoutCounts > 0 ? (
+                  <p className="muted">{t('s3Learning.participation.withoutCountsNote')}</p>
+                ) : null}
+                <p data-testid="s3l-part-new-explained">{t('s3Learning.participation.newExplained')}</p>
+              </section>
+              <div className="s3l-charts">
+                <HelixChart periods={data.data.periods} />
+                <SexChart periods={data.data.periods} />
+                <NewReturningChart periods={data.data.periods} />
+                <MunicipalityChart periods={data.data.periods} />
+              </div>
+            </>
           )}
           <section className="s3l-downloads" aria-labelledby="s3l-part-downloads">
             <h2 id="s3l-part-downloads">{t('s3Learning.participation.downloads')}</h2>

@@ -45,12 +45,16 @@ export function saveErrors(
   if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return problemMessages(t, error);
   const v = (key: string, options?: Record<string, string>) => t(`s3Learning.validation.${key}`, options);
   const translate = (message: string, index: number) => {
+    if (/^must not be in the future: record a decision/.test(message)) return v('decisionFuture');
     if (/^must not be in the future/.test(message)) return v('future');
+    if (/^the meeting is held /.test(message)) return v('meetingAfterLesson');
+    if (/the lesson comes from a meeting held that day/.test(message)) return v('meetingLater');
+    if (/^must not contain NUL characters$/.test(message)) return t('validation.controlCharacters');
     if (/^name at least one lesson/.test(message)) return v('lessonsRequired');
     if (/^the lesson is dated/.test(message)) return v('lessonAfterDecision', { title: lessonTitle(index) });
     if (/a decision of that day cites this lesson/.test(message)) return v('citedLater');
     if (/^no meeting /.test(message)) return v('unknownMeeting');
-    if (/^no lesson /.test(message)) return v('unknownLesson');
+    if (/^no lesson |^a cited lesson was removed/.test(message)) return v('unknownLesson');
     if (/^no strength area /.test(message)) return v('unknownArea');
     if (/^must be a date/.test(message)) return v('date');
     return translateFieldMessage(t, message);

@@ -430,12 +430,20 @@ export function MeetingFormPage() {
 
         <fieldset>
           <legend>{t('s3Meetings.form.sectionText')}</legend>
-          <FormField label={t('s3Meetings.fields.agenda')} error={errors.agenda}>
+          <FormField
+            label={t('s3Meetings.fields.agenda')}
+            hint={t('s3Meetings.form.publicHint')}
+            error={errors.agenda}
+          >
             {(p) => (
               <textarea {...p} rows={5} value={d.agenda} onChange={(e) => set({ agenda: e.target.value })} />
             )}
           </FormField>
-          <FormField label={t('s3Meetings.fields.notes')} error={errors.notes}>
+          <FormField
+            label={t('s3Meetings.fields.notes')}
+            hint={t('s3Meetings.form.publicHint')}
+            error={errors.notes}
+          >
             {(p) => (
               <textarea {...p} rows={6} value={d.notes} onChange={(e) => set({ notes: e.target.value })} />
             )}

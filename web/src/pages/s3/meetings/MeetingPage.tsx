@@ -17,6 +17,7 @@ import {
   changeInput,
   deleteMeeting,
   deleteRegistration,
+  getInput,
   getMeeting,
   type Input,
   type InputKind,
@@ -59,8 +60,13 @@ export function MeetingPage() {
   const [reload, setReload] = useState(0);
   const record = useApi(() => getMeeting(id), [id, signedIn, reload]);
   const [deleteError, setDeleteError] = useState<string>();
+  // While the meeting is reloaded after a change, the page keeps showing it (and open forms stay).
+  const shown = useRef<{ key: string; meeting: Meeting }>(undefined);
+  const key = `${id} ${signedIn}`;
+  if (record.status === 'ok') shown.current = { key, meeting: record.data };
+  const kept = record.status === 'loading' && shown.current?.key === key ? shown.current.meeting : undefined;
 
-  if (record.status === 'loading') return <Loading />;
+  if (record.status === 'loading' && !kept) return <Loading />;
   if (record.status === 'error') {
     const status = record.error instanceof ApiError ? record.error.status : 0;
     if (status === 404 || status === 400)
@@ -73,7 +79,7 @@ export function MeetingPage() {
       );
     return <ErrorMessage error={record.error} />;
   }
-  const m = record.data;
+  const m = record.status === 'ok' ? record.data : (kept as Meeting);
   const staff = isStaffRole(session?.role);
   const sv = lang.startsWith('en') ? 'sv' : undefined;
   const takesRegistrations =
@@ -87,9 +93,10 @@ export function MeetingPage() {
     } catch (e) {
       const messages = problemMessages(t, e, {
         IN_USE: t('s3Meetings.page.inUse'),
-        VERSION_MISMATCH: t('s3Meetings.form.stale'),
+        VERSION_MISMATCH: t('s3Meetings.page.deleteStale'),
       });
       setDeleteError(messages.form);
+      if (e instanceof ApiError && e.status === 412) setReload((n) => n + 1);
     }
   };
 
@@ -298,6 +305,7 @@ function Inputs({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const { session } = useSession();
   const sv = lang.startsWith('en') ? 'sv' : undefined;
   const inputs = m.inputs ?? [];
   const [editing, setEditing] = useState<string>();
@@ -312,7 +320,10 @@ function Inputs({
         </p>
       ) : null}
       {inputs.length === 0 ? (
-        <p className="muted">{t('s3Meetings.page.noInputs')}</p>
+        <p className="muted">
+          {/* A partner reads only its own organisation's input: others' may exist. */}
+          {session?.role === 'partner' ? t('s3Meetings.page.noOwnInputs') : t('s3Meetings.page.noInputs')}
+        </p>
       ) : (
         <ul className="input-list" data-testid="input-list">
           {inputs.map((input) => (
@@ -369,12 +380,12 @@ function Inputs({
               {staff && editing === input.id ? (
                 <StatusForm
                   input={input}
+                  onStale={onChanged}
                   onDone={(changed) => {
                     setEditing(undefined);
-                    if (changed) {
-                      setNotice(t('s3Meetings.input.statusSaved'));
-                      onChanged();
-                    }
+                    if (changed) setNotice(t('s3Meetings.input.statusSaved'));
+                    // Also after cancelling: a colleague's change may have come in meanwhile.
+                    onChanged();
                   }}
                 />
               ) : null}
@@ -395,16 +406,28 @@ function Inputs({
   );
 }
 
-function StatusForm({ input, onDone }: { input: Input; onDone: (changed: boolean) => void }) {
+function StatusForm({
+  input,
+  onDone,
+  onStale,
+}: {
+  input: Input;
+  onDone: (changed: boolean) => void;
+  /** Someone else saved the input meanwhile: reload what the page shows. */
+  onStale: () => void;
+}) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<InputStatus>(input.status);
   const [reason, setReason] = useState(input.statusReason ?? '');
+  // The version this form saves over: the one it opened with, or the colleague's after a 412.
+  const [version, setVersion] = useState(input.version);
+  const [savedStatus, setSavedStatus] = useState<InputStatus>(input.status);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const selectRef = useRef<HTMLSelectElement>(null);
   useEffect(() => selectRef.current?.focus(), []);
   // "In the action plan" is set by making an initiative of the input; offered only if already so.
-  const offered = INPUT_STATUSES.filter((s) => s !== 'in_action_plan' || input.status === 'in_action_plan');
+  const offered = INPUT_STATUSES.filter((s) => s !== 'in_action_plan' || savedStatus === 'in_action_plan');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (status === 'not_taken' && !reason.trim()) {
@@ -413,13 +436,30 @@ function StatusForm({ input, onDone }: { input: Input; onDone: (changed: boolean
     }
     setSaving(true);
     try {
-      await changeInput(input.id, input.version, {
+      await changeInput(input.id, version, {
         status,
         statusReason: reason.trim() || null,
         ...(status === 'in_action_plan' ? {} : { initiativeId: null }),
       });
       onDone(true);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        // Keep the user's choice; take the colleague's version so that saving again works.
+        onStale();
+        try {
+          const fresh = await getInput(input.id);
+          setVersion(fresh.version);
+          setSavedStatus(fresh.status);
+          setErrors({
+            form: t('s3Meetings.input.staleStatus', {
+              status: t(`s3Meetings.inputStatuses.${fresh.status}`),
+            }),
+          });
+        } catch (again) {
+          setErrors(problemMessages(t, again));
+        }
+        return;
+      }
       const messages = problemMessages(t, e, { VERSION_MISMATCH: t('s3Meetings.input.stale') });
       if (messages.statusReason) messages.statusReason = t('s3Meetings.input.reasonRequired');
       setErrors(messages);
@@ -457,7 +497,7 @@ function StatusForm({ input, onDone }: { input: Input; onDone: (changed: boolean
       >
         {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FormField>
-      {input.status !== 'in_action_plan' ? (
+      {savedStatus !== 'in_action_plan' ? (
         <p className="field-hint">{t('s3Meetings.input.inPlanHint')}</p>
       ) : null}
       <div className="form-actions">

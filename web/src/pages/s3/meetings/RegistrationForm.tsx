@@ -26,6 +26,8 @@ export function RegistrationForm({ meetingId, title }: { meetingId: string; titl
   const [done, setDone] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const consentId = useId();
+  const consentTextId = useId();
+  const consentErrorId = useId();
   const checkId = useId();
   const honeypotId = useId();
 
@@ -160,7 +162,7 @@ export function RegistrationForm({ meetingId, title }: { meetingId: string; titl
           {t('s3Meetings.register.consentTitle')}
         </p>
         {consent.status === 'ok' ? (
-          <p className="registration-consent" lang={en ? 'en' : 'sv'}>
+          <p className="registration-consent" id={consentTextId} lang={en ? 'en' : 'sv'}>
             {en ? consent.data.textEn : consent.data.textSv}
           </p>
         ) : null}
@@ -170,12 +172,20 @@ export function RegistrationForm({ meetingId, title }: { meetingId: string; titl
             type="checkbox"
             checked={agreed}
             onChange={(e) => setAgreed(e.target.checked)}
-            aria-describedby={consentId}
+            aria-describedby={
+              [consent.status === 'ok' ? consentTextId : consentId, errors.consent ? consentErrorId : '']
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
             aria-invalid={Boolean(errors.consent)}
           />
           <span>{t('s3Meetings.register.consentLabel')}</span>
         </label>
-        {errors.consent ? <p className="field-error">{errors.consent}</p> : null}
+        {errors.consent ? (
+          <p className="field-error" id={consentErrorId}>
+            {errors.consent}
+          </p>
+        ) : null}
       </div>
       <div className="form-actions">
         <button type="submit" className="button" disabled={sending}>

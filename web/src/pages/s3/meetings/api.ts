@@ -57,6 +57,9 @@ export const deleteMeeting = async (id: string, version: number): Promise<void> 
 export const addInput = async (meetingId: string, body: InputCreate): Promise<Input> =>
   unwrap(await api.POST('/api/v1/s3/meetings/{id}/inputs', { params: { path: { id: meetingId } }, body }));
 
+export const getInput = async (id: string): Promise<Input> =>
+  unwrap(await api.GET('/api/v1/s3/inputs/{id}', { params: { path: { id } } }));
+
 export const changeInput = async (id: string, version: number, body: InputPatch): Promise<Input> =>
   unwrap(
     await api.PATCH('/api/v1/s3/inputs/{id}', {
