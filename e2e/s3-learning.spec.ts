@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { gotoInLanguage, signInAs, sv, waitForData } from './helpers';
+import { baseUrl, gotoInLanguage, signInAs, sv, waitForData } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MEETING = 'Workshop: skogsbaserad förädling';
@@ -169,6 +169,16 @@ test.describe('participation', () => {
       await expect(muniCells.first()).toHaveText(sv(p.municipalities.length));
     }
     await expect(page.getByTestId('s3l-part-scope')).toHaveText('Siffrorna bygger på publicerade möten.');
+    // The totals of the whole selection, in Swedish number format, and what "new" means.
+    const totals = page.getByTestId('s3l-part-totals');
+    await expect(totals.locator('dd')).toHaveText([
+      sv(api.totals.meetings),
+      sv(api.totals.participants.total),
+      sv(api.totals.organisations.total),
+      sv(api.totals.municipalities.length),
+    ]);
+    await expect(page.getByTestId('s3l-part-new-explained')).toContainText('för första gången');
+    await expect(page.getByTestId('s3l-sex-table').locator('thead')).toContainText('Annat eller ej angett');
     await expectNoViolations(page);
 
     // One area, per half-year.
@@ -192,5 +202,50 @@ test.describe('participation', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Participation');
     await expect(page.getByRole('heading', { name: 'Organisations by type' })).toBeVisible();
     await expectNoViolations(page);
+  });
+});
+
+test.describe('editing an entry', () => {
+  test('an edit sends only what changed; after a colleague saved, their values are shown and kept', async ({
+    page,
+  }) => {
+    test.slow();
+    await signInAs(page, 'editor');
+    const stamp = Date.now().toString(36);
+    const write = { origin: baseUrl() };
+    const created = await page.request.post('/api/v1/s3/lessons', {
+      headers: write,
+      data: { title: `Samtidig ${stamp}`, lesson: 'Första texten.', learnedOn: daysAgo(10), meetingIds: [] },
+    });
+    expect(created.status()).toBe(201);
+    const lesson = await created.json();
+    await page.goto(`/smart-specialisering/larlogg/lardom/${lesson.id}/andra`);
+    await waitForData(page);
+    await expect(page.getByLabel('Rubrik')).toHaveValue(`Samtidig ${stamp}`);
+
+    // Saving unchanged writes nothing: still version 1.
+    await page.getByTestId('s3l-save').click();
+    await expect(page).toHaveURL(new RegExp(`/lardom/${lesson.id}$`));
+    expect((await (await page.request.get(`/api/v1/s3/lessons/${lesson.id}`)).json()).version).toBe(1);
+
+    // A colleague changes the title while this user changes the lesson text.
+    await page.goto(`/smart-specialisering/larlogg/lardom/${lesson.id}/andra`);
+    await waitForData(page);
+    const colleague = await page.request.patch(`/api/v1/s3/lessons/${lesson.id}`, {
+      headers: { ...write, 'if-match': '"1"' },
+      data: { title: `Kollegans rubrik ${stamp}` },
+    });
+    expect(colleague.status()).toBe(200);
+    await page.getByLabel('Lärdom', { exact: true }).fill('Min nya text.');
+    await page.getByTestId('s3l-save').click();
+    await expect(page.getByTestId('form-error')).toContainText('Någon annan sparade posten');
+    await expect(page.getByTestId('s3l-stale-taken')).toContainText(`Kollegans rubrik ${stamp}`);
+    await expect(page.getByLabel('Rubrik')).toHaveValue(`Kollegans rubrik ${stamp}`);
+    await expect(page.getByLabel('Lärdom', { exact: true })).toHaveValue('Min nya text.');
+    await expectNoViolations(page);
+    await page.getByTestId('s3l-save').click();
+    await expect(page.getByTestId('s3l-saved')).toBeVisible();
+    const saved = await (await page.request.get(`/api/v1/s3/lessons/${lesson.id}`)).json();
+    expect(saved).toMatchObject({ title: `Kollegans rubrik ${stamp}`, lesson: 'Min nya text.', version: 3 });
   });
 });

@@ -190,6 +190,93 @@ test.describe('Smart specialisering: möten', () => {
     );
   });
 
+  test('a status or a deletion refused because a colleague saved (412) reloads and can be done again', async ({
+    page,
+  }) => {
+    await signInAs(page, 'editor');
+    const list = await (await page.request.get('/api/v1/s3/meetings?area=jord-skog-och-vatten')).json();
+    const meeting = list.items.find(
+      (m: { title: string }) => m.title === 'Workshop: mat från jord och vatten',
+    );
+    await page.goto(`/smart-specialisering/moten/${meeting.id}`);
+    await waitForData(page);
+    const text = 'Gemensam logistik för småskaliga livsmedelsproducenter.';
+    const item = page.getByTestId('input-item').filter({ hasText: text });
+    await expect(item.getByTestId('input-status')).toHaveText('Nytt');
+    await item.getByRole('button', { name: /Ändra status/ }).click();
+    const statusForm = item.getByTestId('status-form');
+    await statusForm.getByLabel('Status').selectOption({ label: 'Inte taget vidare' });
+    await statusForm.getByLabel('Motivering').fill('Ingår i ett annat projekt.');
+    // A colleague marks the input as considered in between.
+    const full = await (await page.request.get(`/api/v1/s3/meetings/${meeting.id}`)).json();
+    const input = full.inputs.find((i: { text: string }) => i.text === text);
+    const colleague = await page.request.patch(`/api/v1/s3/inputs/${input.id}`, {
+      data: { status: 'considered' },
+      headers: { 'if-match': `"${input.version}"` },
+    });
+    expect(colleague.status()).toBe(200);
+    await statusForm.getByRole('button', { name: 'Spara status' }).click();
+    await expect(statusForm.getByRole('alert')).toContainText('sparade statusen ”Övervägt”');
+    await expect(item.getByTestId('input-status')).toHaveText('Övervägt');
+    await expect(statusForm.getByLabel('Status')).toHaveValue('not_taken');
+    await expect(statusForm.getByLabel('Motivering')).toHaveValue('Ingår i ett annat projekt.');
+    await statusForm.getByRole('button', { name: 'Spara status' }).click();
+    await expect(item.getByTestId('input-status')).toHaveText('Inte taget vidare');
+    await expect(statusForm).toHaveCount(0);
+
+    // Deleting after a colleague's change says so and shows the meeting as it now is.
+    const current = await page.request.get(`/api/v1/s3/meetings/${meeting.id}`);
+    const changed = await page.request.patch(`/api/v1/s3/meetings/${meeting.id}`, {
+      data: { notes: 'Kollegans anteckning om logistik.' },
+      headers: { 'if-match': current.headers().etag ?? '' },
+    });
+    expect(changed.status()).toBe(200);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Ta bort mötet' }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      'Någon annan har ändrat mötet. Sidan är uppdaterad; försök igen om du fortfarande vill ta bort det.',
+    );
+    await expect(page.getByText('Kollegans anteckning om logistik.')).toBeVisible();
+
+    // Agenda and notes of a published meeting are public: the form says so.
+    await page.goto(`/smart-specialisering/moten/${meeting.id}/andra`);
+    await waitForData(page);
+    await expect(page.getByLabel('Anteckningar', { exact: true })).toHaveAccessibleDescription(
+      'Visas för alla när mötet är publicerat.',
+    );
+    await expect(page.getByLabel('Dagordning', { exact: true })).toHaveAccessibleDescription(
+      'Visas för alla när mötet är publicerat.',
+    );
+  });
+
+  test('a partner is told that no input from its own organisation is recorded', async ({ page }) => {
+    await signInAs(page, 'partner');
+    const list = await (await page.request.get('/api/v1/s3/meetings?area=jord-skog-och-vatten')).json();
+    const meeting = list.items.find(
+      (m: { title: string }) => m.title === 'Workshop: mat från jord och vatten',
+    );
+    await page.goto(`/smart-specialisering/moten/${meeting.id}`);
+    await waitForData(page);
+    await expect(page.getByText('Inget inspel från din organisation är registrerat.')).toBeVisible();
+    await expect(page.getByText('Inga inspel är registrerade.')).toHaveCount(0);
+  });
+
+  test('the consent checkbox is described by the consent text, and by the error when it is missing', async ({
+    page,
+  }) => {
+    await page.goto('/smart-specialisering/moten');
+    await waitForData(page);
+    await page.getByTestId('upcoming-meetings').getByRole('link', { name: UPCOMING_DEMO }).click();
+    await waitForData(page);
+    const form = page.getByTestId('registration-form');
+    const box = form.getByRole('checkbox', { name: 'Jag har läst och godkänner hur uppgifterna hanteras' });
+    await expect(box).toHaveAccessibleDescription(/raderas 30 dagar efter mötet/);
+    await expect(box).toHaveAttribute('aria-invalid', 'false');
+    await form.getByRole('button', { name: 'Anmäl mig' }).click();
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await expect(box).toHaveAccessibleDescription(/Du behöver godkänna hur uppgifterna hanteras/);
+  });
+
   test('the calendar downloads for an area and for a meeting', async ({ page }) => {
     await page.goto('/smart-specialisering/moten?omrade=hallbar-energi');
     await waitForData(page);

@@ -11,8 +11,6 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { DumpFormatError, exportDatabase, importDatabase } from '../db/dump.ts';
 import { demoAccounts, seedDemoUsers } from '../features/access/demo-users.ts';
 import { seedDemoConflicts } from '../features/conflicts/demo-conflicts.ts';
-import { seedDemoS3 } from '../features/s3/demo-s3.ts';
-import { purgeOldRegistrations } from '../features/s3/meetings/registrations-service.ts';
 import { seedDemoEfforts } from '../features/efforts/demo-efforts.ts';
 import type { ImportReport } from '../features/indicators/import-values.ts';
 import {
@@ -23,6 +21,8 @@ import {
 import { seedKnownTargets } from '../features/indicators/known-targets.ts';
 import { loadReferenceData } from '../features/reference/load-reference-data.ts';
 import { ReferenceDataError } from '../features/reference/reference-files.ts';
+import { seedDemoS3 } from '../features/s3/demo-s3.ts';
+import { purgeOldRegistrations } from '../features/s3/meetings/registrations-service.ts';
 import { buildApp } from '../server/app.ts';
 import { type Config, ConfigError, loadConfig, projectRoot } from '../server/config.ts';
 import { HttpProblem } from '../server/problem.ts';

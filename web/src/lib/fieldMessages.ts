@@ -16,6 +16,12 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/^must be the code of a municipality or sameby/, 'validation.areaCode'],
   [/^must be an organisation of the region$/, 'validation.organisation'],
   [/^must be empty unless the role is partner$/, 'validation.organisationOnlyPartner'],
+  // zod 4's own messages for limits (the number texts are in s3-areas.*.json, s3Areas.validation)
+  [/^Too small: expected string to have >=1 characters?$/, 'validation.required'],
+  [/^Too small: expected string to have >=(\d+) characters?$/, 'validation.minLength'],
+  [/^Too big: expected string to have <=(\d+) characters?$/, 'validation.maxLength'],
+  [/^Too small: expected number to be >=(-?\d+(?:\.\d+)?)$/, 's3Areas.validation.numberMin'],
+  [/^Too big: expected number to be <=(-?\d+(?:\.\d+)?)$/, 's3Areas.validation.numberMax'],
 ];
 
 export function translateFieldMessage(t: TFunction, message: string): string {

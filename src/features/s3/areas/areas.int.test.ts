@@ -676,7 +676,7 @@ describe('fixes after review', () => {
       url: '/api/v1/efforts/export?format=json',
       headers: { cookie: editor },
     });
-    const document = (exported.json() as Array<Json>).find((d) => d.diarienummer === 'S3/IMPORT/1');
+    const document = (exported.json() as Array<Json>).find((d) => d.diarienummer === 'S3/IMPORT/1') as Json;
     expect(document).toBeTruthy();
     const importJson = (documents: Json[]) =>
       t.app.inject({

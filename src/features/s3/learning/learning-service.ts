@@ -360,7 +360,8 @@ function changedEntries<T extends Record<string, unknown>>(
   current: Record<string, unknown>,
 ): Partial<T> {
   const out: Partial<T> = {};
-  for (const [key, value] of Object.entries(patch) as Array<[keyof T & string, T[keyof T]]>) {
+  for (const key of Object.keys(patch) as Array<keyof T & string>) {
+    const value = patch[key];
     if (value === undefined) continue;
     if ((value ?? null) !== (current[key] ?? null)) out[key] = value;
   }

@@ -24,7 +24,9 @@ const badRequest = (errors: FieldError[]) =>
 function inputScope(actor: Actor): SQL | undefined | false {
   // Those who may not read internal meetings see only input of published ones (its meeting's
   // title and date are in every input).
-  const meetings = s3Policy.readInternalMeetings(actor) ? undefined : eq(t.s3Meetings.visibility, 'published');
+  const meetings = s3Policy.readInternalMeetings(actor)
+    ? undefined
+    : eq(t.s3Meetings.visibility, 'published');
   if (s3Policy.readAllInputs(actor)) return meetings;
   if (s3Policy.readOwnInputs(actor) && actor.organisationId)
     return and(eq(t.s3Inputs.raisedByOrganisationId, actor.organisationId), meetings);
@@ -270,7 +272,9 @@ export async function updateInput(
     // Sending the values the input already has makes no version and no audit row.
     if (
       before &&
-      Object.entries(changes).every(([key, value]) => (row as Record<string, unknown>)[key] === (value ?? null))
+      Object.entries(changes).every(
+        ([key, value]) => (row as Record<string, unknown>)[key] === (value ?? null),
+      )
     )
       return before;
     const merged = { ...row, ...changes };

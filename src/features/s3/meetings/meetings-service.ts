@@ -533,10 +533,7 @@ export async function updateMeeting(
         .from(t.s3LessonMeetings)
         .innerJoin(t.s3Lessons, eq(t.s3Lessons.id, t.s3LessonMeetings.lessonId))
         .where(
-          and(
-            eq(t.s3LessonMeetings.meetingId, id),
-            sql`${t.s3Lessons.learnedOn} < ${normalised.heldOn}`,
-          ),
+          and(eq(t.s3LessonMeetings.meetingId, id), sql`${t.s3Lessons.learnedOn} < ${normalised.heldOn}`),
         )
         .orderBy(asc(t.s3Lessons.learnedOn));
       for (const lesson of citing)

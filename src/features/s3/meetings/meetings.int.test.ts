@@ -239,7 +239,11 @@ describe('meetings', () => {
   test('a meeting cannot be moved to after the date of a lesson that cites it', async () => {
     const made = await call('POST', '/api/v1/s3/meetings', {
       cookie: editor,
-      payload: meetingPayload({ title: 'Möte som en lärdom bygger på', heldOn: inDays(-10), registrationOpen: false }),
+      payload: meetingPayload({
+        title: 'Möte som en lärdom bygger på',
+        heldOn: inDays(-10),
+        registrationOpen: false,
+      }),
     });
     const [lesson] = await t.database.db
       .insert(schema.s3Lessons)
@@ -249,14 +253,24 @@ describe('meetings', () => {
       .insert(schema.s3LessonMeetings)
       .values({ lessonId: lesson?.id as string, meetingId: made.body.id });
     const url = `/api/v1/s3/meetings/${made.body.id}`;
-    const moved = await call('PATCH', url, { cookie: editor, payload: { heldOn: inDays(-1) }, ifMatch: '"1"' });
+    const moved = await call('PATCH', url, {
+      cookie: editor,
+      payload: { heldOn: inDays(-1) },
+      ifMatch: '"1"',
+    });
     expect(moved.status).toBe(400);
     expect(moved.body.errors).toEqual([
       { field: 'body.heldOn', message: expect.stringMatching(/"Lärdom om vätgas"/) },
     ]);
-    const sameDay = await call('PATCH', url, { cookie: editor, payload: { heldOn: inDays(-5) }, ifMatch: '"1"' });
+    const sameDay = await call('PATCH', url, {
+      cookie: editor,
+      payload: { heldOn: inDays(-5) },
+      ifMatch: '"1"',
+    });
     expect(sameDay.status).toBe(200);
-    await t.database.db.delete(schema.s3LessonMeetings).where(eq(schema.s3LessonMeetings.meetingId, made.body.id));
+    await t.database.db
+      .delete(schema.s3LessonMeetings)
+      .where(eq(schema.s3LessonMeetings.meetingId, made.body.id));
     await t.database.db.delete(schema.s3Lessons).where(eq(schema.s3Lessons.id, lesson?.id as string));
   });
 
@@ -520,7 +534,7 @@ describe('input', () => {
     ).toBe(403);
   });
 
-  test('a partner does not see input of internal meetings, not even its own organisation\'s', async () => {
+  test("a partner does not see input of internal meetings, not even its own organisation's", async () => {
     const internal = await call('POST', '/api/v1/s3/meetings', {
       cookie: editor,
       payload: meetingPayload({
@@ -800,7 +814,10 @@ describe('public registration', () => {
       });
     }
     const audits = () =>
-      t.database.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.actorLabel, purgeAuditLabel));
+      t.database.db
+        .select()
+        .from(schema.auditEvents)
+        .where(eq(schema.auditEvents.actorLabel, purgeAuditLabel));
     const before = (await audits()).length;
     // Time travel: 25 days after the meeting nothing goes; 31 days after, both do.
     expect(await purgeOldRegistrations(t.database.db, inDays(15))).toBe(0);
@@ -809,7 +826,12 @@ describe('public registration', () => {
     const rows = await audits();
     expect(rows.length).toBe(before + 1);
     const row = rows.find((r) => r.entityId === `meetings-held-before-${inDays(-9)}`);
-    expect(row).toMatchObject({ action: 'purge', entityType: 's3_registration', regionCode: '23', actorUserId: null });
+    expect(row).toMatchObject({
+      action: 'purge',
+      entityType: 's3_registration',
+      regionCode: '23',
+      actorUserId: null,
+    });
     expect(row?.changes).toEqual({ deleted: { before: null, after: 2 } });
     expect(JSON.stringify(rows)).not.toMatch(/Dora|@example|Möte för gallring/);
   });

@@ -40,7 +40,13 @@ function useSaveErrors() {
     isStale(error) ? { form: stale } : problemMessages(t, error, { IN_USE: t('s3Areas.edit.inUse') });
 }
 
-function FormMessage({ errors, summaryRef }: { errors: Errors; summaryRef: RefObject<HTMLDivElement | null> }) {
+function FormMessage({
+  errors,
+  summaryRef,
+}: {
+  errors: Errors;
+  summaryRef: RefObject<HTMLDivElement | null>;
+}) {
   if (!errors.form) return null;
   return (
     <div className="form-error" role="alert" tabIndex={-1} ref={summaryRef} data-testid="form-error">
@@ -395,13 +401,13 @@ function SubAreaForm({
             setErrors({});
           }}
         >
-          <dl className="s3-saved-facts" lang="sv">
-            <dt lang={undefined}>{t('s3Areas.edit.name')}</dt>
-            <dd>{theirs.name}</dd>
+          <dl className="s3-saved-facts">
+            <dt>{t('s3Areas.edit.name')}</dt>
+            <dd lang="sv">{theirs.name}</dd>
             <dt>{t('s3Areas.edit.description')}</dt>
-            <dd>{theirs.description ?? '–'}</dd>
+            <dd lang="sv">{theirs.description ?? '–'}</dd>
             <dt>{t('s3Areas.edit.needs')}</dt>
-            <dd>{theirs.needs ?? '–'}</dd>
+            <dd lang="sv">{theirs.needs ?? '–'}</dd>
           </dl>
         </SavedVersion>
       ) : null}
@@ -707,7 +713,8 @@ const logicDraftOf = (item: LogicItem | undefined, kind: LogicDraft['kind'], lan
 });
 
 const YEAR = /^\d{4}$/;
-const parseYear = (s: string) => (s.trim() === '' ? null : YEAR.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+const parseYear = (s: string) =>
+  s.trim() === '' ? null : YEAR.test(s.trim()) ? Number(s.trim()) : Number.NaN;
 
 /** The body of a logic item from a draft (numbers already checked). */
 const logicBodyOf = (d: LogicDraft, lang: string) => ({
@@ -1093,7 +1100,9 @@ export function LogicSection({
       <h3>{t('s3Areas.area.results')}</h3>
       {area.logic.results.length === 0 ? <p className="muted">{t('s3Areas.area.noResults')}</p> : null}
       <ul className="s3-logic">{area.logic.results.map(entry)}</ul>
-      {staff && adding ? <LogicForm area={area} kind={adding} onDone={close(`s3-logic-add-${adding}`)} /> : null}
+      {staff && adding ? (
+        <LogicForm area={area} kind={adding} onDone={close(`s3-logic-add-${adding}`)} />
+      ) : null}
       {staff && !adding ? (
         <p className="list-actions">
           <button

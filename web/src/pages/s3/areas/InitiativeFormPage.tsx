@@ -26,7 +26,7 @@ import {
   type SourceInput,
   searchEfforts,
 } from './api';
-import { INITIATIVE_STATUSES, isStaffRole, isUuid } from './labels';
+import { changedFields, INITIATIVE_STATUSES, isStaffRole, isUuid } from './labels';
 import './areas.css';
 
 type Draft = {
@@ -52,6 +52,17 @@ const draftOf = (i: Initiative | undefined, slug: string): Draft => ({
 });
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/** The fields of an initiative as they are saved. */
+const fieldsOf = (d: Draft) => ({
+  subAreaId: d.subAreaId || null,
+  title: d.title.trim(),
+  description: orNull(d.description),
+  status: d.status,
+  responsible: orNull(d.responsible),
+  period: orNull(d.period),
+  effortIds: d.efforts.map((e) => e.id).sort(),
+});
 
 /** A title from an input's text: its first sentence or line, at most about 120 characters. */
 function titleFrom(text: string): string {
@@ -94,12 +105,20 @@ export function InitiativeFormPage() {
     [staff, id, fromKey],
   );
   const [draft, setDraft] = useState<Draft>();
+  // The version the next save is based on (the one read, or the colleague's after a 412) …
   const [base, setBase] = useState<Initiative>();
+  // … and what the writer started from: a change sends only the fields that differ from it.
+  const [start, setStart] = useState<Draft>();
+  const [theirs, setTheirs] = useState<Initiative>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<EffortOption[] | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const chosenHeadingRef = useRef<HTMLHeadingElement>(null);
+  const chosenListRef = useRef<HTMLUListElement>(null);
+  // After an effort is added (the heading) or removed (the next remove button, else the heading).
+  const focusChosen = useRef<number | 'heading' | null>(null);
   const read = inputs.status === 'ok' ? inputs.data : [];
   const sourceInputs = read.flatMap((x) => (x.input ? [x.input] : []));
   const missingInputs = read.filter((x) => !x.input).map((x) => ({ missing: x.id }));
@@ -118,6 +137,7 @@ export function InitiativeFormPage() {
       d.description = taken.map((x) => x.text).join('\n\n');
     }
     setDraft(d);
+    setStart(d);
     setBase(existing.data);
   }, [source, id, existing.status, existing.data, inputs.status, inputs.data, presetSlug]);
 
@@ -126,6 +146,16 @@ export function InitiativeFormPage() {
   useEffect(() => {
     if (errors.form) summaryRef.current?.focus();
   }, [errors]);
+  useEffect(() => {
+    const target = focusChosen.current;
+    if (target === null) return;
+    focusChosen.current = null;
+    const next =
+      typeof target === 'number'
+        ? chosenListRef.current?.querySelectorAll<HTMLElement>('button')[target]
+        : undefined;
+    (next ?? chosenHeadingRef.current)?.focus();
+  });
 
   if (!session) return <Loading />;
   if (!session.user) return <NotAllowed signedIn={false} />;
@@ -167,19 +197,18 @@ export function InitiativeFormPage() {
       setErrors({ ...problems, form: t('s3Areas.edit.fixErrors') });
       return;
     }
+    const fields = fieldsOf(d);
+    // A change sends only what the writer changed, so after a colleague's save the fields the
+    // writer left alone keep the colleague's values.
+    const patch = base && start ? changedFields(fieldsOf(start), fields) : fields;
+    if (base && Object.keys(patch).length === 0) {
+      navigate(`/smart-specialisering/initiativ/${base.id}`);
+      return;
+    }
     setSaving(true);
-    const fields = {
-      subAreaId: d.subAreaId || null,
-      title: d.title.trim(),
-      description: orNull(d.description),
-      status: d.status,
-      responsible: orNull(d.responsible),
-      period: orNull(d.period),
-      effortIds: d.efforts.map((e) => e.id),
-    };
     try {
       const saved = base
-        ? await changeInitiative(base.id, base.version, fields)
+        ? await changeInitiative(base.id, base.version, patch)
         : await createInitiative({
             ...fields,
             strengthAreaId: chosenArea?.id ?? '',
@@ -188,9 +217,12 @@ export function InitiativeFormPage() {
       navigate(`/smart-specialisering/initiativ/${saved.id}`, { state: { saved: true } });
     } catch (e) {
       if (e instanceof ApiError && e.status === 412 && base) {
-        // Keep the writer's changes; the next save goes over the version saved meanwhile.
+        // Keep the writer's changes and show the colleague's version beside them.
         const now = await getInitiative(base.id).catch(() => undefined);
-        if (now) setBase(now);
+        if (now) {
+          setBase(now);
+          setTheirs(now);
+        }
         setErrors({ form: t('s3Areas.form.stale') });
       } else {
         setErrors(problemMessages(t, e));
@@ -231,6 +263,44 @@ export function InitiativeFormPage() {
               </ul>
             ) : null}
           </div>
+        ) : null}
+
+        {theirs ? (
+          <section className="s3-stale" aria-labelledby="s3-theirs-title" data-testid="stale-initiative">
+            <h2 id="s3-theirs-title" className="s3-stale-title">
+              {t('s3Areas.form.theirsTitle')}
+            </h2>
+            <dl className="s3-saved-facts">
+              <dt>{t('s3Areas.form.title')}</dt>
+              <dd lang="sv">{theirs.title}</dd>
+              <dt>{t('s3Areas.form.subArea')}</dt>
+              <dd lang="sv">{theirs.subArea?.name ?? t('s3Areas.form.noSubArea')}</dd>
+              <dt>{t('s3Areas.form.status')}</dt>
+              <dd>{t(`s3Areas.initiativeStatus.${theirs.status}`)}</dd>
+              <dt>{t('s3Areas.form.responsible')}</dt>
+              <dd lang="sv">{theirs.responsible ?? '–'}</dd>
+              <dt>{t('s3Areas.form.period')}</dt>
+              <dd>{theirs.period ?? '–'}</dd>
+              <dt>{t('s3Areas.form.description')}</dt>
+              <dd lang="sv">{theirs.description ?? '–'}</dd>
+              <dt>{t('s3Areas.form.chosenEfforts')}</dt>
+              <dd lang="sv">{theirs.efforts.map((e) => e.title).join('; ') || '–'}</dd>
+            </dl>
+            <p className="field-hint">{t('s3Areas.form.theirsHint')}</p>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => {
+                const saved = draftOf(theirs, theirs.strengthArea.slug);
+                setDraft(saved);
+                setStart(saved);
+                setTheirs(undefined);
+                setErrors({});
+              }}
+            >
+              {t('s3Areas.form.useSaved')}
+            </button>
+          </section>
         ) : null}
 
         {!base && (sourceInputs.length > 0 || missingInputs.length > 0) ? (
@@ -363,7 +433,11 @@ export function InitiativeFormPage() {
           <legend>{t('s3Areas.form.efforts')}</legend>
           <p className="field-hint">{t('s3Areas.form.effortsHint')}</p>
           <div className="s3-search">
-            <FormField label={t('s3Areas.form.searchEfforts')} error={undefined}>
+            <FormField
+              label={t('s3Areas.form.searchEfforts')}
+              hint={t('s3Areas.form.searchHint')}
+              error={undefined}
+            >
               {(f) => (
                 <input
                   {...f}
@@ -393,7 +467,10 @@ export function InitiativeFormPage() {
                       type="button"
                       className="button button-small"
                       disabled={chosenIds.has(h.id)}
-                      onClick={() => set({ efforts: [...d.efforts, { id: h.id, title: h.title }] })}
+                      onClick={() => {
+                        focusChosen.current = 'heading';
+                        set({ efforts: [...d.efforts, { id: h.id, title: h.title }] });
+                      }}
                     >
                       {t('s3Areas.form.add')}
                       <span className="visually-hidden"> {h.title}</span>
@@ -405,16 +482,21 @@ export function InitiativeFormPage() {
               <p aria-live="polite">{t('s3Areas.form.noHits')}</p>
             )
           ) : null}
-          <h3>{t('s3Areas.form.chosenEfforts')}</h3>
+          <h3 tabIndex={-1} ref={chosenHeadingRef} data-testid="chosen-title">
+            {t('s3Areas.form.chosenEfforts')}
+          </h3>
           {d.efforts.length ? (
-            <ul className="s3-chosen" data-testid="chosen-efforts">
-              {d.efforts.map((e) => (
+            <ul className="s3-chosen" data-testid="chosen-efforts" ref={chosenListRef}>
+              {d.efforts.map((e, index) => (
                 <li key={e.id}>
                   <span>{e.title}</span>
                   <button
                     type="button"
                     className="button button-secondary button-small"
-                    onClick={() => set({ efforts: d.efforts.filter((x) => x.id !== e.id) })}
+                    onClick={() => {
+                      focusChosen.current = index < d.efforts.length - 1 ? index : 'heading';
+                      set({ efforts: d.efforts.filter((x) => x.id !== e.id) });
+                    }}
                   >
                     {t('s3Areas.form.removeEffort', { title: e.title })}
                   </button>

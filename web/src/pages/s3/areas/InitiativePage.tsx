@@ -6,11 +6,12 @@ import { useSession } from '../../../auth/session';
 import { pickText } from '../../../components/Localized';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorMessage, Loading } from '../../../components/Status';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { problemMessages } from '../../../lib/problems';
 import { useApi } from '../../../lib/useApi';
 import { NotFoundPage } from '../../not-found/NotFoundPage';
 import { S3SubNav } from '../S3SubNav';
+import { Measure } from './AreaEditors';
 import { deleteInitiative, getArea, getInitiative } from './api';
 import { isStaffRole } from './labels';
 import './areas.css';
@@ -195,28 +196,14 @@ export function InitiativePage() {
       <section className="section tight" aria-labelledby="initiative-outputs-title">
         <h2 id="initiative-outputs-title">{t('s3Areas.initiative.outputs')}</h2>
         {outputs.length ? (
-          <ul className="plain-list">
+          <ul className="s3-logic" data-testid="initiative-outputs">
             {outputs.map((o) => (
-              <li key={o.id}>
-                <span lang="sv">{o.description}</span>
-                {o.targetValue !== null ? (
-                  <>
-                    {' – '}
-                    {t('s3Areas.area.target')}:{' '}
-                    {o.targetYear !== null
-                      ? t('s3Areas.area.targetValue', {
-                          value: formatNumber(o.targetValue, lang),
-                          year: o.targetYear,
-                        })
-                      : formatNumber(o.targetValue, lang)}
-                  </>
-                ) : null}
-                {o.measure?.latest ? (
-                  <>
-                    {' – '}
-                    {t('s3Areas.area.latest')}: {formatNumber(o.measure.latest.value, lang)}
-                  </>
-                ) : null}
+              <li key={o.id} className="s3-logic-item">
+                <p>
+                  <strong lang="sv">{o.description}</strong>{' '}
+                  {o.isExample ? <span className="badge">{t('s3Areas.example')}</span> : null}
+                </p>
+                <Measure item={o} />
               </li>
             ))}
           </ul>

@@ -26,10 +26,15 @@ import './process.css';
 type Score = { step: string; factor: number; score: number | null; comment: string };
 type Draft = { assessedOn: string; assessedBy: string; note: string; scores: Score[] };
 
+/**
+ * A new assessment prefilled from the latest one. From example data only the scores are taken:
+ * its assessor and comments ("… (exempel)") would otherwise end up in a real record.
+ */
 function draftOf(framework: Framework, latest: Assessment | undefined): Draft {
+  const copyTexts = latest !== undefined && !latest.isExample;
   return {
     assessedOn: todayInSweden(),
-    assessedBy: latest?.assessedBy ?? '',
+    assessedBy: copyTexts ? (latest.assessedBy ?? '') : '',
     note: '',
     scores: framework.steps.flatMap((s) =>
       s.factors.map((f) => {
@@ -38,7 +43,7 @@ function draftOf(framework: Framework, latest: Assessment | undefined): Draft {
           step: s.step,
           factor: f.factor,
           score: before?.score ?? null,
-          comment: before?.comment ?? '',
+          comment: copyTexts ? (before?.comment ?? '') : '',
         };
       }),
     ),
@@ -143,19 +148,21 @@ export function AssessmentFormPage() {
   let index = -1;
   return (
     <>
-      <S3SubNav />
       <PageHeader
         title={t('s3Process.form.title', { name: areaName })}
         kicker={t('s3Process.assessment.title')}
         lead={t('s3Process.form.lead')}
       />
+      <S3SubNav />
       <p>
         <Link to={`${back}#sjalvskattning`}>{t('s3Process.form.back', { name: areaName })}</Link>
       </p>
       <p className="muted">{pick(framework.data.note, lang)}</p>
       {latest.data ? (
         <p className="field-hint">
-          {t('s3Process.form.prefilled', { date: formatDate(latest.data.assessedOn, lang) })}
+          {t(latest.data.isExample ? 's3Process.form.prefilledExample' : 's3Process.form.prefilled', {
+            date: formatDate(latest.data.assessedOn, lang),
+          })}
         </p>
       ) : null}
       <form

@@ -70,9 +70,15 @@ export function AssessmentRadar({
       radar: {
         indicator: axes.map((name) => ({ name, min: 0, max: 5 })),
         splitNumber: 5,
-        radius: narrow ? '48%' : '62%',
-        center: ['50%', '47%'],
-        axisName: { color: '#14212b', fontSize: narrow ? 11 : 12 },
+        // As large as the axis names beside it allow; on a phone the chart takes the full width.
+        radius: narrow ? '58%' : '70%',
+        center: ['50%', narrow ? '46%' : '47%'],
+        // On a phone the names go on two lines ("6." above "Uppföljning") to leave room for the chart.
+        axisName: {
+          color: '#14212b',
+          fontSize: narrow ? 11 : 12,
+          formatter: (name?: string) => (narrow ? (name ?? '').replace('. ', '.\n') : (name ?? '')),
+        },
         splitLine: { lineStyle: { color: '#d5dde4' } },
         splitArea: { show: false },
         axisLine: { lineStyle: { color: '#b5c2cc' } },
@@ -84,7 +90,7 @@ export function AssessmentRadar({
     <EChart
       option={option}
       label={label}
-      height={narrow ? 320 : 380}
+      height={narrow ? 340 : 460}
       testId="s3-radar"
       className="s3p-radar"
     />

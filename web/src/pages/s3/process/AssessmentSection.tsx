@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../../auth/session';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { TableScroll } from '../../../components/TableScroll';
@@ -11,6 +11,14 @@ import { AssessmentRadar } from './AssessmentRadar';
 import { type Assessment, assessmentsDownloadUrl, type Framework, getAssessments, getFramework } from './api';
 import { changeWords, formatChange, formatScore, isStaffRole } from './labels';
 import './process.css';
+
+/** "12 maj 2026 14:05" in Swedish time. */
+const formatDateTime = (iso: string, lang: string) =>
+  new Intl.DateTimeFormat(lang.startsWith('en') ? 'en-GB' : 'sv-SE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(iso));
 
 const pick = (text: { sv: string; en: string }, lang: string) => (lang.startsWith('en') ? text.en : text.sv);
 
@@ -28,6 +36,15 @@ export function AssessmentSection({ slug, name }: S3AreaSectionProps) {
   const selectId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const location = useLocation();
+  const navigate = useNavigate();
+  // The form sends { saved: true } along: say so once, then clear it (not again on reload).
+  const arrivedSaved = (location.state as { saved?: boolean } | null)?.saved === true;
+  const [saved, setSaved] = useState(arrivedSaved);
+  useEffect(() => {
+    if (!arrivedSaved) return;
+    setSaved(true);
+    navigate(`${location.pathname}${location.search}${location.hash}`, { replace: true, state: null });
+  }, [arrivedSaved, location.pathname, location.search, location.hash, navigate]);
   const assessments = useApi(() => getAssessments(slug), [slug]);
   const framework = useApi(() => getFramework(), []);
   const [earlierId, setEarlierId] = useState<string>();
@@ -71,6 +88,21 @@ export function AssessmentSection({ slug, name }: S3AreaSectionProps) {
     const latest = list[0] as Assessment;
     const earlierList = list.slice(1);
     const earlier = earlierList.find((a) => a.id === earlierId) ?? earlierList[0];
+    // Date and assessor; when a date repeats, also the mean and when it was recorded.
+    const repeated = (a: Assessment) => list.filter((x) => x.assessedOn === a.assessedOn).length > 1;
+    const optionText = (a: Assessment) =>
+      [
+        formatDate(a.assessedOn, lang),
+        a.assessedBy,
+        repeated(a)
+          ? t('s3Process.assessment.optionDetails', {
+              mean: formatScore(a.means.overall, lang),
+              recorded: formatDateTime(a.createdAt, lang),
+            })
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' – ');
     body = (
       <>
         <AssessmentView
@@ -90,8 +122,7 @@ export function AssessmentSection({ slug, name }: S3AreaSectionProps) {
                 >
                   {earlierList.map((a) => (
                     <option key={a.id} value={a.id}>
-                      {formatDate(a.assessedOn, lang)}
-                      {a.assessedBy ? ` – ${a.assessedBy}` : ''}
+                      {optionText(a)}
                     </option>
                   ))}
                 </select>
@@ -121,6 +152,11 @@ export function AssessmentSection({ slug, name }: S3AreaSectionProps) {
         {t('s3Process.assessment.title')}
       </h2>
       <p className="muted">{t('s3Process.assessment.lead')}</p>
+      {saved ? (
+        <p className="form-ok" role="status" data-testid="s3-assessment-saved">
+          {t('s3Process.assessment.saved')}
+        </p>
+      ) : null}
       {body}
     </section>
   );
@@ -141,13 +177,15 @@ function AssessmentView({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const latestName = t('s3Process.assessment.seriesName', { date: formatDate(latest.assessedOn, lang) });
-  const earlierName = earlier
-    ? t('s3Process.assessment.seriesName', { date: formatDate(earlier.assessedOn, lang) })
-    : '';
-  // The table's columns are named by the assessments' dates.
-  const latestDate = formatDate(latest.assessedOn, lang);
-  const earlierDate = earlier ? formatDate(earlier.assessedOn, lang) : '';
+  // The series and the table's columns are named by the assessments' dates; two of the same
+  // day by when they were recorded, so the legend and the columns still tell them apart.
+  const sameDay = earlier !== undefined && earlier.assessedOn === latest.assessedOn;
+  const when = (a: Assessment) =>
+    sameDay ? formatDateTime(a.createdAt, lang) : formatDate(a.assessedOn, lang);
+  const latestDate = when(latest);
+  const earlierDate = earlier ? when(earlier) : '';
+  const latestName = t('s3Process.assessment.seriesName', { date: latestDate });
+  const earlierName = earlier ? t('s3Process.assessment.seriesName', { date: earlierDate }) : '';
   const meanOf = (a: Assessment | undefined, step: string) =>
     a?.means.steps.find((s) => s.step === step)?.mean ?? null;
   // The change is taken between the exact means (3,67 − 3,33 is +0,33, not +0,34).
