@@ -71,12 +71,13 @@ export function AssessmentRadar({
         indicator: axes.map((name) => ({ name, min: 0, max: 5 })),
         splitNumber: 5,
         // As large as the axis names beside it allow; on a phone the chart takes the full width.
-        radius: narrow ? '58%' : '70%',
-        center: ['50%', narrow ? '46%' : '47%'],
+        radius: narrow ? '62%' : '70%',
+        center: ['50%', narrow ? '45%' : '47%'],
         // On a phone the names go on two lines ("6." above "Uppföljning") to leave room for the chart.
         axisName: {
           color: '#14212b',
           fontSize: narrow ? 11 : 12,
+          lineHeight: narrow ? 14 : 16,
           formatter: (name?: string) => (narrow ? (name ?? '').replace('. ', '.\n') : (name ?? '')),
         },
         splitLine: { lineStyle: { color: '#d5dde4' } },
@@ -90,7 +91,7 @@ export function AssessmentRadar({
     <EChart
       option={option}
       label={label}
-      height={narrow ? 340 : 460}
+      height={narrow ? 380 : 460}
       testId="s3-radar"
       className="s3p-radar"
     />
