@@ -171,4 +171,218 @@ test.describe('smart specialisation: the strength areas', () => {
     await expect(page.getByTestId('vision')).toContainText(mine);
     await expect(page.getByRole('status').filter({ hasText: 'Sparat.' })).toBeVisible();
   });
+  test('editor forms keep focus in place; the Swedish vision is required', async ({ page }) => {
+    test.slow();
+    await signInAs(page, 'editor');
+    await page.goto('/smart-specialisering/jord-skog-och-vatten');
+    await waitForData(page);
+    const vision = page.locator('#vision');
+    await vision.getByRole('button', { name: 'Ändra visionen' }).click();
+    await expect(vision.getByLabel('Visionen på svenska')).toBeFocused();
+    await vision.getByLabel('Visionen på svenska').fill('  ');
+    await vision.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(vision.getByText('Skriv visionen på svenska.')).toBeVisible();
+    await expect(vision.getByLabel('Visionen på svenska')).toBeFocused();
+    await vision.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(vision.getByRole('button', { name: 'Ändra visionen' })).toBeFocused();
+    // Nothing was saved.
+    await expect(page.getByTestId('vision')).not.toHaveText('');
+
+    // A new sub-area: the name has its own message; focus returns to the opening button.
+    const subs = page.locator('#delomraden');
+    await subs.getByRole('button', { name: 'Lägg till delområde' }).click();
+    const form = subs.getByTestId('sub-area-form');
+    await expect(form.getByLabel('Namn')).toBeFocused();
+    await form.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(form.getByText('Skriv ett namn på delområdet.')).toBeVisible();
+    await expect(form.getByLabel('Namn')).toBeFocused();
+    const name = `Fokusdel ${Date.now()}`;
+    await form.getByLabel('Namn').fill(name);
+    await form.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(subs.getByRole('heading', { level: 3, name })).toBeVisible();
+    await expect(subs.getByRole('button', { name: 'Lägg till delområde' })).toBeFocused();
+    await subs.getByRole('button', { name: `Ändra ${name}` }).click();
+    await expect(subs.getByTestId('sub-area-form').getByLabel('Namn')).toBeFocused();
+    await subs.getByTestId('sub-area-form').getByRole('button', { name: 'Avbryt' }).click();
+    await expect(subs.getByRole('button', { name: `Ändra ${name}` })).toBeFocused();
+
+    // The logic form: numbers and years are checked in the browser with their own messages.
+    const logic = page.locator('#interventionslogik');
+    await logic.getByRole('button', { name: 'Lägg till resultat' }).click();
+    const logicForm = page.getByTestId('logic-form');
+    await expect(logicForm.getByLabel('Typ')).toBeFocused();
+    await logicForm.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(logicForm.getByText('Beskriv det förväntade utfallet eller resultatet.')).toBeVisible();
+    await expect(logicForm.getByLabel('Förväntat utfall eller resultat')).toBeFocused();
+    await logicForm.getByLabel('Förväntat utfall eller resultat').fill(`Fokusresultat ${Date.now()}`);
+    await logicForm.getByLabel('Målvärde').fill('abc');
+    await logicForm.getByLabel('Målår').fill('20x6');
+    await logicForm.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(logicForm.getByText('Skriv ett tal, t.ex. 1 500,5.')).toBeVisible();
+    await expect(logicForm.getByText('Skriv ett årtal 2000–2100.')).toBeVisible();
+    await expect(logicForm.getByLabel('Målvärde')).toBeFocused();
+    await logicForm.getByLabel('Målvärde').fill('1 500,5');
+    await logicForm.getByLabel('Målår').fill('1800');
+    await logicForm.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(logicForm.getByText('Skriv ett årtal 2000–2100.')).toBeVisible();
+    await expect(logicForm.getByText('Skriv ett tal')).toHaveCount(0);
+    await expect(logicForm.getByLabel('Målår')).toBeFocused();
+    await logicForm.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(logic.getByRole('button', { name: 'Lägg till resultat' })).toBeFocused();
+  });
+
+  test('a sub-area and a logic item saved by someone else meanwhile: shown, and only my changes are saved', async ({
+    page,
+  }) => {
+    test.slow();
+    await signInAs(page, 'editor');
+    const slug = 'jord-skog-och-vatten';
+    const areaId = (await (await page.request.get(`/api/v1/s3/areas/${slug}`)).json()).id as string;
+    const headers = (version: number) => ({ 'if-match': `"${version}"`, origin: baseUrl() });
+    const name = `Konfliktdel ${Date.now()}`;
+    const created = await page.request.post(`/api/v1/s3/areas/${slug}/sub-areas`, {
+      data: { name },
+      headers: { origin: baseUrl() },
+    });
+    expect(created.status()).toBe(201);
+    const subArea = await created.json();
+    expect(areaId).toBeTruthy();
+
+    await page.goto(`/smart-specialisering/${slug}`);
+    await waitForData(page);
+    const subs = page.locator('#delomraden');
+    await subs.getByRole('button', { name: `Ändra ${name}` }).click();
+    const form = subs.getByTestId('sub-area-form');
+    await form.getByLabel('Behov och utmaningar').fill('Mina behov');
+    const theirs = await page.request.patch(`/api/v1/s3/sub-areas/${subArea.id}`, {
+      data: { description: 'Kollegans beskrivning' },
+      headers: headers(subArea.version),
+    });
+    expect(theirs.status()).toBe(200);
+    await form.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(form.getByTestId('form-error')).toContainText('Någon annan har sparat');
+    await expect(form.getByTestId('form-error')).toBeFocused();
+    await expect(form.getByTestId('stale-sub-area')).toContainText('Kollegans beskrivning');
+    await expect(form.getByLabel('Behov och utmaningar')).toHaveValue('Mina behov');
+    await expectNoViolations(page);
+    // The next save changes only the needs: the colleague's description stays.
+    await form.getByRole('button', { name: 'Spara', exact: true }).click();
+    const card = subs.locator('li.card').filter({ hasText: name });
+    await expect(card).toContainText('Mina behov');
+    await expect(card).toContainText('Kollegans beskrivning');
+    await expect(subs.getByRole('button', { name: `Ändra ${name}` })).toBeFocused();
+
+    // Removing something changed meanwhile: its own message, and the next try works.
+    const now = (await (await page.request.get(`/api/v1/s3/areas/${slug}`)).json()).subAreas.find(
+      (s: { id: string }) => s.id === subArea.id,
+    );
+    const again = await page.request.patch(`/api/v1/s3/sub-areas/${subArea.id}`, {
+      data: { description: 'Kollegans andra beskrivning' },
+      headers: headers(now.version),
+    });
+    expect(again.status()).toBe(200);
+    await card.getByRole('button', { name: `Ta bort ${name}` }).click();
+    await expect(card.getByRole('button', { name: 'Ta bort', exact: true })).toBeFocused();
+    await card.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await expect(card.getByTestId('remove-error')).toHaveText(
+      'Delområdet har ändrats av någon annan – se ändringen och försök igen.',
+    );
+    await expect(card).toContainText('Kollegans andra beskrivning');
+    await card.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await expect(subs.getByRole('heading', { level: 3, name })).toHaveCount(0);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Delområden, behov och utmaningar' }),
+    ).toBeFocused();
+
+    // A logic item: the colleague's version is shown; only the target value I changed is sent.
+    const description = `Konfliktresultat ${Date.now()}`;
+    const item = await (
+      await page.request.post(`/api/v1/s3/areas/${slug}/logic-items`, {
+        data: { kind: 'result', description, targetValue: 100, targetYear: 2030 },
+        headers: { origin: baseUrl() },
+      })
+    ).json();
+    await page.reload();
+    await waitForData(page);
+    const logic = page.locator('#interventionslogik');
+    await logic.getByRole('button', { name: `Ändra ${description}` }).click();
+    const logicForm = page.getByTestId('logic-form');
+    await logicForm.getByLabel('Målvärde').fill('250,5');
+    const theirItem = await page.request.patch(`/api/v1/s3/logic-items/${item.id}`, {
+      data: { description: `${description} (kollega)`, targetYear: 2032 },
+      headers: headers(item.version),
+    });
+    expect(theirItem.status()).toBe(200);
+    await logicForm.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(logicForm.getByTestId('stale-logic')).toContainText(`${description} (kollega)`);
+    await expect(logicForm.getByTestId('stale-logic')).toContainText('2032');
+    await expect(logicForm.getByLabel('Målvärde')).toHaveValue('250,5');
+    await logicForm.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(logicForm).toHaveCount(0);
+    const saved = (await (await page.request.get(`/api/v1/s3/areas/${slug}`)).json()).logic.results.find(
+      (x: { id: string }) => x.id === item.id,
+    );
+    expect(saved).toMatchObject({
+      description: `${description} (kollega)`,
+      targetValue: 250.5,
+      targetYear: 2032,
+    });
+  });
+
+  test('an initiative saved by someone else meanwhile: their values beside mine; only my fields are saved', async ({
+    page,
+  }) => {
+    test.slow();
+    await signInAs(page, 'editor');
+    const area = await (await page.request.get('/api/v1/s3/areas/jord-skog-och-vatten')).json();
+    const created = await page.request.post('/api/v1/s3/initiatives', {
+      data: { strengthAreaId: area.id, title: `Konfliktinitiativ ${Date.now()}`, period: '2026' },
+      headers: { origin: baseUrl() },
+    });
+    expect(created.status()).toBe(201);
+    const initiative = await created.json();
+
+    await page.goto(`/smart-specialisering/initiativ/${initiative.id}/andra`);
+    await waitForData(page);
+    await expect(page.getByText('Sök på hela ord, t.ex. solenergi.')).toBeVisible();
+    await page.getByLabel('Ansvarig').fill('Mitt ansvar');
+    await page.getByLabel('Sök insats').fill('solenergi');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    const hits = page.getByTestId('effort-hits').locator('li');
+    const first = (await hits.nth(0).locator('span').first().textContent()) ?? '';
+    const second = (await hits.nth(1).locator('span').first().textContent()) ?? '';
+    await hits.nth(0).getByRole('button').click();
+    const chosenTitle = page.getByRole('heading', { level: 3, name: 'Valda insatser' });
+    await expect(chosenTitle).toBeFocused();
+    await hits.nth(1).getByRole('button').click();
+    await expect(chosenTitle).toBeFocused();
+    // Removing the first moves focus to the next remove button; removing the last to the heading.
+    await page.getByRole('button', { name: `Ta bort ${first}` }).click();
+    await expect(page.getByRole('button', { name: `Ta bort ${second}` })).toBeFocused();
+    await page.getByRole('button', { name: `Ta bort ${second}` }).click();
+    await expect(chosenTitle).toBeFocused();
+    await hits.nth(0).getByRole('button').click();
+
+    const theirs = await page.request.patch(`/api/v1/s3/initiatives/${initiative.id}`, {
+      data: { period: 'Kollegans period', status: 'ongoing' },
+      headers: { 'if-match': `"${initiative.version}"`, origin: baseUrl() },
+    });
+    expect(theirs.status()).toBe(200);
+    await page.getByRole('button', { name: 'Spara initiativet' }).click();
+    await expect(page.getByTestId('form-error')).toContainText('Någon annan har sparat initiativet');
+    const panel = page.getByTestId('stale-initiative');
+    await expect(panel).toContainText('Kollegans period');
+    await expect(panel).toContainText('Pågående');
+    await expect(page.getByLabel('Ansvarig')).toHaveValue('Mitt ansvar');
+    await expect(page.getByLabel('Period')).toHaveValue('2026');
+    await expectNoViolations(page);
+    await page.getByRole('button', { name: 'Spara initiativet' }).click();
+    await expect(page).toHaveURL(new RegExp(`/smart-specialisering/initiativ/${initiative.id}$`));
+    await expect(page.getByRole('status')).toHaveText('Initiativet är sparat.');
+    const after = await (await page.request.get(`/api/v1/s3/initiatives/${initiative.id}`)).json();
+    expect(after.responsible).toBe('Mitt ansvar');
+    expect(after.period).toBe('Kollegans period');
+    expect(after.status).toBe('ongoing');
+    expect(after.efforts.map((e: { title: string }) => e.title)).toEqual([first]);
+  });
 });

@@ -161,6 +161,15 @@ test.describe('Smart specialisering: de sex stegen och självskattningen', () =>
     await expect(
       page.getByTestId('s3-factor-analysis-3').getByRole('radio', { name: '3 Godtagbar' }),
     ).toBeChecked();
+    // The latest is example data: its assessor is not copied into a real record.
+    await expect(page.getByLabel('Skattad av')).toHaveValue('');
+    // The sub-navigation comes after the page's heading, as on the other pages.
+    const headingBeforeNav = await page.evaluate(() => {
+      const h1 = document.querySelector('h1');
+      const nav = document.querySelector('main nav.sub-nav');
+      return !!h1 && !!nav && !!(h1.compareDocumentPosition(nav) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(headingBeforeNav).toBe(true);
     await expectNoViolations(page);
 
     await page.getByLabel('Datum för självskattningen').fill('2099-01-01');
@@ -183,6 +192,7 @@ test.describe('Smart specialisering: de sex stegen och självskattningen', () =>
     await expect(page).toHaveURL(/\/smart-specialisering\/upplevelser#sjalvskattning$/);
     await waitForData(page);
     const section = page.getByRole('region', { name: 'Självskattning' });
+    await expect(section.getByRole('status')).toHaveText('Självskattningen är sparad.');
     const today = todayShown();
     await expect(section.getByText(`Skattning ${today}`)).toBeVisible();
     await expect(section.getByTestId('s3-means-table').locator('thead th')).toHaveText([
