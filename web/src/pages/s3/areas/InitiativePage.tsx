@@ -188,7 +188,14 @@ export function InitiativePage() {
               ))}
             </ul>
           ) : (
-            <p className="muted">{t('s3Areas.initiative.noSource')}</p>
+            <p className="muted">
+              {/* A partner sees only the input its own organisation raised. */}
+              {t(
+                session?.role === 'partner'
+                  ? 's3Areas.initiative.noOwnSource'
+                  : 's3Areas.initiative.noSource',
+              )}
+            </p>
           )}
         </section>
       ) : null}
