@@ -122,7 +122,7 @@ test.describe('smart specialisation: the strength areas', () => {
     ).toBeVisible();
     const source = page.getByTestId('initiative-source');
     await expect(source).toContainText(input.text);
-    await expect(source).toContainText('Tagits in i handlingsplanen');
+    await expect(source).toContainText('Med i handlingsplanen');
     await expect(source.getByRole('link')).toHaveAttribute(
       'href',
       `/smart-specialisering/moten/${input.meetingId}`,

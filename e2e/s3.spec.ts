@@ -129,6 +129,13 @@ test('an officer goes from a meeting to the action plan and the learning log, an
   await expect(
     page.getByTestId('s3l-lesson-meetings').getByRole('link', { name: meetingTitle }),
   ).toBeVisible();
+  // The meeting page links back to the lesson that cites it.
+  await page.goto(meetingUrl);
+  await waitForData(page);
+  await expect(page.getByTestId('meeting-lessons').getByRole('link', { name: lessonTitle })).toHaveAttribute(
+    'href',
+    /\/smart-specialisering\/larlogg\/lardom\/[0-9a-f-]{36}$/,
+  );
 
   // 5. The priority change that cites the lesson.
   await page.goto('/smart-specialisering/larlogg/beslut/ny');

@@ -206,7 +206,7 @@ export const s3AreaRoutes: FastifyPluginAsyncZod = async (app) => {
             i.responsible,
             i.period,
             i.efforts.map((e) => e.title).join('; '),
-            i.isExample ? 'Ja' : 'Nej',
+            i.isExample ? 'ja' : 'nej',
           ]),
         });
       }

@@ -383,6 +383,8 @@ describe('vision and sub-areas', () => {
       const csv = await call('GET', '/api/v1/s3/initiatives?area=hallbar-energi&format=csv');
       expect(csv.response.headers['content-type']).toContain('text/csv');
       expect(csv.response.body.split(/\r?\n/)[1]).toContain('Laddstråk längs E14;Genomfört');
+      // The example column says "ja"/"nej", as in every S3 download.
+      expect(csv.response.body.split(/\r?\n/)[1]).toMatch(/;nej$/);
     });
 
     test('the intervention logic: an output with an effort indicator, a result with a store indicator', async () => {

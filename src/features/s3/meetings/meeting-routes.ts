@@ -105,9 +105,9 @@ export const s3MeetingRoutes: FastifyPluginAsyncZod = async (app) => {
             m.counts.total,
             m.organisationCount,
             ...(withInput ? [m.inputCount] : []),
-            m.registrationOpen ? 'Ja' : 'Nej',
+            m.registrationOpen ? 'ja' : 'nej',
             labels.visibility[m.visibility],
-            m.isExample ? 'Exempel' : null,
+            m.isExample ? 'ja' : 'nej',
           ]),
         });
       }
@@ -395,7 +395,7 @@ export const s3MeetingRoutes: FastifyPluginAsyncZod = async (app) => {
             labels.inputStatus[i.status],
             i.statusReason,
             i.initiative?.title ?? null,
-            i.isExample ? 'Exempel' : null,
+            i.isExample ? 'ja' : 'nej',
           ]),
         });
       }

@@ -363,6 +363,10 @@ describe('meetings', () => {
     expect(csv.response.body).toContain('Datum;Tid;Titel');
     expect(csv.response.body).toContain('Öppet möte om vätgas och lagring');
     expect(csv.response.body).not.toContain('Inspel');
+    // Yes/no columns say "ja"/"nej", as in every S3 download.
+    const [header, first] = csv.response.body.split(/\r?\n/);
+    expect(header).toMatch(/;Exempel$/);
+    expect(first).toMatch(/;(ja|nej);[^;]+;nej$/);
     const xlsx = await call('GET', '/api/v1/s3/meetings?format=xlsx', { cookie: viewer });
     expect(xlsx.response.headers['content-type']).toContain('spreadsheetml');
   });

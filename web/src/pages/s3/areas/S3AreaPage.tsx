@@ -145,7 +145,9 @@ function Money({ area, name }: { area: Area; name: string }) {
               <tr>
                 <th scope="col">{t('s3Areas.area.effort')}</th>
                 <th scope="col">{t('s3Areas.area.status')}</th>
-                <th scope="col">{t('s3Areas.area.via')}</th>
+                <th scope="col" className="s3-money-via">
+                  {t('s3Areas.area.via')}
+                </th>
                 <th scope="col" className="num">
                   {t('s3Areas.area.decided')}
                 </th>
@@ -158,30 +160,34 @@ function Money({ area, name }: { area: Area; name: string }) {
               </tr>
             </thead>
             <tbody>
-              {area.money.efforts.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    <Link to={`/insatser/${e.id}`}>{e.title}</Link>
-                  </th>
-                  <td>{t(`s3Areas.effortStatus.${e.status}`)}</td>
-                  <td>
-                    {e.via
-                      .map((v) =>
-                        v === 'area' ? t('s3Areas.area.viaArea') : t('s3Areas.area.viaInitiative'),
-                      )
-                      .join(', ')}
-                  </td>
-                  <td className="num">{sek(e.decidedSek)}</td>
-                  <td className="num">{sek(e.plannedSek)}</td>
-                  <td className="num">{sek(e.decidedSek + e.plannedSek)}</td>
-                </tr>
-              ))}
+              {area.money.efforts.map((e) => {
+                const via = e.via
+                  .map((v) => (v === 'area' ? t('s3Areas.area.viaArea') : t('s3Areas.area.viaInitiative')))
+                  .join(', ');
+                return (
+                  <tr key={e.id}>
+                    <th scope="row">
+                      <Link to={`/insatser/${e.id}`}>{e.title}</Link>
+                      {/* Narrow screens show the link under the title instead of in its own column. */}
+                      <span className="s3-money-via-inline">
+                        {t('s3Areas.area.via')} {via}
+                      </span>
+                    </th>
+                    <td>{t(`s3Areas.effortStatus.${e.status}`)}</td>
+                    <td className="s3-money-via">{via}</td>
+                    <td className="num">{sek(e.decidedSek)}</td>
+                    <td className="num">{sek(e.plannedSek)}</td>
+                    <td className="num">{sek(e.decidedSek + e.plannedSek)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row" colSpan={3}>
+                <th scope="row" colSpan={2}>
                   {t('s3Areas.area.totals')}
                 </th>
+                <td className="s3-money-via" />
                 <td className="num" data-testid="money-decided">
                   {sek(area.money.totals.decidedSek)}
                 </td>

@@ -11,6 +11,7 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { problemMessages } from '../../../lib/problems';
 import { useApi } from '../../../lib/useApi';
 import { NotFoundPage } from '../../not-found/NotFoundPage';
+import { listLessons } from '../learning/api';
 import { S3SubNav } from '../S3SubNav';
 import {
   addInput,
@@ -140,14 +141,17 @@ export function MeetingPage() {
             {t('s3Meetings.page.edit')}
           </Link>
         ) : null}
-        <a
-          className="button button-secondary"
-          href={meetingCalendarUrl(m.id)}
-          download
-          data-testid="meeting-calendar"
-        >
-          {t('s3Meetings.page.calendar')}
-        </a>
+        {/* A meeting that has been held is no longer offered for the calendar. */}
+        {m.heldOn >= todayInSweden() ? (
+          <a
+            className="button button-secondary"
+            href={meetingCalendarUrl(m.id)}
+            download
+            data-testid="meeting-calendar"
+          >
+            {t('s3Meetings.page.calendar')}
+          </a>
+        ) : null}
         {staff ? (
           <button type="button" className="button button-secondary" onClick={remove}>
             {t('s3Meetings.page.delete')}
@@ -215,8 +219,39 @@ export function MeetingPage() {
         <Inputs meeting={m} staff={staff} onChanged={() => setReload((n) => n + 1)} />
       ) : null}
 
+      <MeetingLessons meetingId={m.id} signedIn={signedIn} />
+
       {staff ? <Registrations meeting={m} /> : null}
     </>
+  );
+}
+
+/** The lessons in the learning log that cite this meeting; nothing when there are none. */
+function MeetingLessons({ meetingId, signedIn }: { meetingId: string; signedIn: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const sv = lang.startsWith('en') ? 'sv' : undefined;
+  const lessons = useApi(() => listLessons(), [meetingId, signedIn]);
+  if (lessons.status !== 'ok') return null;
+  const cited = lessons.data.filter((l) => l.meetings.some((x) => x.id === meetingId));
+  if (cited.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="meeting-lessons-title" data-testid="meeting-lessons">
+      <h2 id="meeting-lessons-title">{t('s3Meetings.page.lessonsTitle')}</h2>
+      <ul>
+        {cited.map((l) => (
+          <li key={l.id}>
+            <Link to={`/smart-specialisering/larlogg/lardom/${l.id}`} lang={sv}>
+              {l.title}
+            </Link>{' '}
+            <span className="muted">
+              (<time dateTime={l.learnedOn}>{formatDate(l.learnedOn, lang)}</time>)
+            </span>{' '}
+            {l.isExample ? <span className="badge">{t('s3Meetings.example')}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
