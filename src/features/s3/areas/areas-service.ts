@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import type { Db, DbTransaction, Executor } from '../../../db/connection.ts';
+import { readTogether } from '../../../db/read-together.ts';
 import * as t from '../../../db/schema.ts';
 import { type FieldError, notFound } from '../../../server/problem.ts';
 import { todayInSweden } from '../../../shared/dates.ts';
@@ -309,60 +310,67 @@ export async function loadLogicItems(
     ...new Set(rows.map((r) => r.effortIndicatorId).filter((x): x is string => !!x)),
   ];
   const scope = readScope(actor);
-  const [indicators, values, effortIndicators, actuals] = await Promise.all([
-    indicatorIds.length
-      ? db.select().from(t.indicators).where(inArray(t.indicators.id, indicatorIds))
-      : Promise.resolve([]),
-    indicatorIds.length
-      ? db
-          .select({
-            indicatorId: t.indicatorValues.indicatorId,
-            year: t.indicatorValues.year,
-            value: t.indicatorValues.value,
-          })
-          .from(t.indicatorValues)
-          .where(
-            and(
-              inArray(t.indicatorValues.indicatorId, indicatorIds),
-              eq(t.indicatorValues.regionCode, actor.regionCode),
-              // The county's own values: its area code is the region code.
-              eq(t.indicatorValues.areaCode, actor.regionCode),
-              eq(t.indicatorValues.sex, 'total'),
-            ),
-          )
-      : Promise.resolve([]),
-    effortIndicatorIds.length
-      ? db
-          .select({
-            id: t.effortIndicators.id,
-            name: t.effortIndicators.name,
-            unit: t.effortIndicators.unit,
-            target: t.effortIndicators.target,
-            effortId: t.efforts.id,
-            effortTitle: t.efforts.title,
-          })
-          .from(t.effortIndicators)
-          .innerJoin(t.efforts, eq(t.efforts.id, t.effortIndicators.effortId))
-          .where(
-            and(inArray(t.effortIndicators.id, effortIndicatorIds), visibleEfforts(actor.regionCode, scope)),
-          )
-      : Promise.resolve([]),
-    effortIndicatorIds.length
-      ? db
-          .select({
-            indicatorId: t.effortIndicatorValues.indicatorId,
-            period: t.effortIndicatorValues.period,
-            actual: t.effortIndicatorValues.actual,
-          })
-          .from(t.effortIndicatorValues)
-          .where(
-            and(
-              inArray(t.effortIndicatorValues.indicatorId, effortIndicatorIds),
-              eq(t.effortIndicatorValues.sex, 'total'),
-              eq(t.effortIndicatorValues.areaCode, ''),
-            ),
-          )
-      : Promise.resolve([]),
+  const [indicators, values, effortIndicators, actuals] = await readTogether(db, [
+    () =>
+      indicatorIds.length
+        ? db.select().from(t.indicators).where(inArray(t.indicators.id, indicatorIds))
+        : Promise.resolve([]),
+    () =>
+      indicatorIds.length
+        ? db
+            .select({
+              indicatorId: t.indicatorValues.indicatorId,
+              year: t.indicatorValues.year,
+              value: t.indicatorValues.value,
+            })
+            .from(t.indicatorValues)
+            .where(
+              and(
+                inArray(t.indicatorValues.indicatorId, indicatorIds),
+                eq(t.indicatorValues.regionCode, actor.regionCode),
+                // The county's own values: its area code is the region code.
+                eq(t.indicatorValues.areaCode, actor.regionCode),
+                eq(t.indicatorValues.sex, 'total'),
+              ),
+            )
+        : Promise.resolve([]),
+    () =>
+      effortIndicatorIds.length
+        ? db
+            .select({
+              id: t.effortIndicators.id,
+              name: t.effortIndicators.name,
+              unit: t.effortIndicators.unit,
+              target: t.effortIndicators.target,
+              effortId: t.efforts.id,
+              effortTitle: t.efforts.title,
+            })
+            .from(t.effortIndicators)
+            .innerJoin(t.efforts, eq(t.efforts.id, t.effortIndicators.effortId))
+            .where(
+              and(
+                inArray(t.effortIndicators.id, effortIndicatorIds),
+                visibleEfforts(actor.regionCode, scope),
+              ),
+            )
+        : Promise.resolve([]),
+    () =>
+      effortIndicatorIds.length
+        ? db
+            .select({
+              indicatorId: t.effortIndicatorValues.indicatorId,
+              period: t.effortIndicatorValues.period,
+              actual: t.effortIndicatorValues.actual,
+            })
+            .from(t.effortIndicatorValues)
+            .where(
+              and(
+                inArray(t.effortIndicatorValues.indicatorId, effortIndicatorIds),
+                eq(t.effortIndicatorValues.sex, 'total'),
+                eq(t.effortIndicatorValues.areaCode, ''),
+              ),
+            )
+        : Promise.resolve([]),
   ]);
   return rows.map((r) => {
     let measure: LogicItemOut['measure'] = null;

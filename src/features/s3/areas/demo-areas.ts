@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db, DbTransaction } from '../../../db/connection.ts';
+import { readTogether } from '../../../db/read-together.ts';
 import * as t from '../../../db/schema.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { insertLogicItem, insertSubArea } from './areas-service.ts';
@@ -275,12 +276,12 @@ export async function seedDemoS3Areas(db: Db, regionCode: string): Promise<Recor
     const areas = await tx.select().from(t.strengthAreas).where(eq(t.strengthAreas.regionCode, regionCode));
     const areaIds = areas.map((a) => a.id);
     if (areaIds.length === 0) return;
-    const [visions, subAreas, initiatives, logicItems, knownIndicators] = await Promise.all([
-      tx.select().from(t.s3AreaVisions).where(inArray(t.s3AreaVisions.strengthAreaId, areaIds)),
-      tx.select().from(t.s3SubAreas).where(inArray(t.s3SubAreas.strengthAreaId, areaIds)),
-      tx.select().from(t.s3Initiatives).where(inArray(t.s3Initiatives.strengthAreaId, areaIds)),
-      tx.select().from(t.s3LogicItems).where(inArray(t.s3LogicItems.strengthAreaId, areaIds)),
-      tx.select({ id: t.indicators.id }).from(t.indicators),
+    const [visions, subAreas, initiatives, logicItems, knownIndicators] = await readTogether(tx, [
+      () => tx.select().from(t.s3AreaVisions).where(inArray(t.s3AreaVisions.strengthAreaId, areaIds)),
+      () => tx.select().from(t.s3SubAreas).where(inArray(t.s3SubAreas.strengthAreaId, areaIds)),
+      () => tx.select().from(t.s3Initiatives).where(inArray(t.s3Initiatives.strengthAreaId, areaIds)),
+      () => tx.select().from(t.s3LogicItems).where(inArray(t.s3LogicItems.strengthAreaId, areaIds)),
+      () => tx.select({ id: t.indicators.id }).from(t.indicators),
     ]);
     const indicatorIds = new Set(knownIndicators.map((i) => i.id));
     for (const area of [...areas].sort((a, b) => a.position - b.position)) {

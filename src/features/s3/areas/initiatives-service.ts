@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbTransaction, Executor } from '../../../db/connection.ts';
+import { readTogether } from '../../../db/read-together.ts';
 import * as t from '../../../db/schema.ts';
 import { conflict, type FieldError, notFound } from '../../../server/problem.ts';
 import { versionMismatch } from '../../../shared/optimistic-lock.ts';
@@ -68,48 +69,51 @@ export async function loadInitiatives(db: Executor, actor: Actor, ids: string[])
   const ownInputsOf =
     !s3Policy.readAllInputs(actor) && s3Policy.readOwnInputs(actor) ? actor.organisationId : null;
   const showInputs = s3Policy.readAllInputs(actor) || ownInputsOf !== null;
-  const [rows, efforts, inputs] = await Promise.all([
-    db
-      .select({ i: t.s3Initiatives, area: t.strengthAreas, sub: t.s3SubAreas })
-      .from(t.s3Initiatives)
-      .innerJoin(t.strengthAreas, eq(t.strengthAreas.id, t.s3Initiatives.strengthAreaId))
-      .leftJoin(t.s3SubAreas, eq(t.s3SubAreas.id, t.s3Initiatives.subAreaId))
-      .where(inArray(t.s3Initiatives.id, ids)),
-    db
-      .select({
-        initiativeId: t.s3InitiativeEfforts.initiativeId,
-        id: t.efforts.id,
-        title: t.efforts.title,
-        status: t.efforts.status,
-      })
-      .from(t.s3InitiativeEfforts)
-      .innerJoin(t.efforts, eq(t.efforts.id, t.s3InitiativeEfforts.effortId))
-      .where(
-        and(
-          inArray(t.s3InitiativeEfforts.initiativeId, ids),
-          visibleEfforts(actor.regionCode, readScope(actor)),
+  const [rows, efforts, inputs] = await readTogether(db, [
+    () =>
+      db
+        .select({ i: t.s3Initiatives, area: t.strengthAreas, sub: t.s3SubAreas })
+        .from(t.s3Initiatives)
+        .innerJoin(t.strengthAreas, eq(t.strengthAreas.id, t.s3Initiatives.strengthAreaId))
+        .leftJoin(t.s3SubAreas, eq(t.s3SubAreas.id, t.s3Initiatives.subAreaId))
+        .where(inArray(t.s3Initiatives.id, ids)),
+    () =>
+      db
+        .select({
+          initiativeId: t.s3InitiativeEfforts.initiativeId,
+          id: t.efforts.id,
+          title: t.efforts.title,
+          status: t.efforts.status,
+        })
+        .from(t.s3InitiativeEfforts)
+        .innerJoin(t.efforts, eq(t.efforts.id, t.s3InitiativeEfforts.effortId))
+        .where(
+          and(
+            inArray(t.s3InitiativeEfforts.initiativeId, ids),
+            visibleEfforts(actor.regionCode, readScope(actor)),
+          ),
         ),
-      ),
-    showInputs
-      ? db
-          .select({
-            initiativeId: t.s3Inputs.initiativeId,
-            id: t.s3Inputs.id,
-            text: t.s3Inputs.text,
-            status: t.s3Inputs.status,
-            meetingId: t.s3Meetings.id,
-            meetingTitle: t.s3Meetings.title,
-            heldOn: t.s3Meetings.heldOn,
-          })
-          .from(t.s3Inputs)
-          .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3Inputs.meetingId))
-          .where(
-            and(
-              inArray(t.s3Inputs.initiativeId, ids),
-              ownInputsOf !== null ? eq(t.s3Inputs.raisedByOrganisationId, ownInputsOf) : undefined,
-            ),
-          )
-      : Promise.resolve([]),
+    () =>
+      showInputs
+        ? db
+            .select({
+              initiativeId: t.s3Inputs.initiativeId,
+              id: t.s3Inputs.id,
+              text: t.s3Inputs.text,
+              status: t.s3Inputs.status,
+              meetingId: t.s3Meetings.id,
+              meetingTitle: t.s3Meetings.title,
+              heldOn: t.s3Meetings.heldOn,
+            })
+            .from(t.s3Inputs)
+            .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3Inputs.meetingId))
+            .where(
+              and(
+                inArray(t.s3Inputs.initiativeId, ids),
+                ownInputsOf !== null ? eq(t.s3Inputs.raisedByOrganisationId, ownInputsOf) : undefined,
+              ),
+            )
+        : Promise.resolve([]),
   ]);
   const sorted = rows.sort(
     (a, b) =>

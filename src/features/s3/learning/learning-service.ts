@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbTransaction, Executor } from '../../../db/connection.ts';
 import { isForeignKeyViolation } from '../../../db/errors.ts';
+import { readTogether } from '../../../db/read-together.ts';
 import * as t from '../../../db/schema.ts';
 import { conflict, type FieldError, HttpProblem, notFound } from '../../../server/problem.ts';
 import { todayInSweden } from '../../../shared/dates.ts';
@@ -75,31 +76,33 @@ async function areasById(db: Executor, ids: Array<string | null>): Promise<Map<s
 
 export async function loadLessons(db: Executor, actor: AuditActor, ids: string[]): Promise<LessonOut[]> {
   if (ids.length === 0) return [];
-  const [rows, meetings, citations] = await Promise.all([
-    db.select().from(t.s3Lessons).where(inArray(t.s3Lessons.id, ids)),
-    db
-      .select({
-        lessonId: t.s3LessonMeetings.lessonId,
-        id: t.s3Meetings.id,
-        title: t.s3Meetings.title,
-        heldOn: t.s3Meetings.heldOn,
-        visibility: t.s3Meetings.visibility,
-      })
-      .from(t.s3LessonMeetings)
-      .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3LessonMeetings.meetingId))
-      .where(inArray(t.s3LessonMeetings.lessonId, ids))
-      .orderBy(asc(t.s3Meetings.heldOn), asc(t.s3Meetings.title)),
-    db
-      .select({
-        lessonId: t.s3PriorityChangeLessons.lessonId,
-        id: t.s3PriorityChanges.id,
-        summary: t.s3PriorityChanges.summary,
-        decidedOn: t.s3PriorityChanges.decidedOn,
-      })
-      .from(t.s3PriorityChangeLessons)
-      .innerJoin(t.s3PriorityChanges, eq(t.s3PriorityChanges.id, t.s3PriorityChangeLessons.changeId))
-      .where(inArray(t.s3PriorityChangeLessons.lessonId, ids))
-      .orderBy(asc(t.s3PriorityChanges.decidedOn), asc(t.s3PriorityChanges.createdAt)),
+  const [rows, meetings, citations] = await readTogether(db, [
+    () => db.select().from(t.s3Lessons).where(inArray(t.s3Lessons.id, ids)),
+    () =>
+      db
+        .select({
+          lessonId: t.s3LessonMeetings.lessonId,
+          id: t.s3Meetings.id,
+          title: t.s3Meetings.title,
+          heldOn: t.s3Meetings.heldOn,
+          visibility: t.s3Meetings.visibility,
+        })
+        .from(t.s3LessonMeetings)
+        .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3LessonMeetings.meetingId))
+        .where(inArray(t.s3LessonMeetings.lessonId, ids))
+        .orderBy(asc(t.s3Meetings.heldOn), asc(t.s3Meetings.title)),
+    () =>
+      db
+        .select({
+          lessonId: t.s3PriorityChangeLessons.lessonId,
+          id: t.s3PriorityChanges.id,
+          summary: t.s3PriorityChanges.summary,
+          decidedOn: t.s3PriorityChanges.decidedOn,
+        })
+        .from(t.s3PriorityChangeLessons)
+        .innerJoin(t.s3PriorityChanges, eq(t.s3PriorityChanges.id, t.s3PriorityChangeLessons.changeId))
+        .where(inArray(t.s3PriorityChangeLessons.lessonId, ids))
+        .orderBy(asc(t.s3PriorityChanges.decidedOn), asc(t.s3PriorityChanges.createdAt)),
   ]);
   const areas = await areasById(
     db,
@@ -135,19 +138,20 @@ export async function loadLessons(db: Executor, actor: AuditActor, ids: string[]
 
 export async function loadChanges(db: Executor, ids: string[]): Promise<ChangeOut[]> {
   if (ids.length === 0) return [];
-  const [rows, lessons] = await Promise.all([
-    db.select().from(t.s3PriorityChanges).where(inArray(t.s3PriorityChanges.id, ids)),
-    db
-      .select({
-        changeId: t.s3PriorityChangeLessons.changeId,
-        id: t.s3Lessons.id,
-        title: t.s3Lessons.title,
-        learnedOn: t.s3Lessons.learnedOn,
-      })
-      .from(t.s3PriorityChangeLessons)
-      .innerJoin(t.s3Lessons, eq(t.s3Lessons.id, t.s3PriorityChangeLessons.lessonId))
-      .where(inArray(t.s3PriorityChangeLessons.changeId, ids))
-      .orderBy(asc(t.s3Lessons.learnedOn), asc(t.s3Lessons.createdAt)),
+  const [rows, lessons] = await readTogether(db, [
+    () => db.select().from(t.s3PriorityChanges).where(inArray(t.s3PriorityChanges.id, ids)),
+    () =>
+      db
+        .select({
+          changeId: t.s3PriorityChangeLessons.changeId,
+          id: t.s3Lessons.id,
+          title: t.s3Lessons.title,
+          learnedOn: t.s3Lessons.learnedOn,
+        })
+        .from(t.s3PriorityChangeLessons)
+        .innerJoin(t.s3Lessons, eq(t.s3Lessons.id, t.s3PriorityChangeLessons.lessonId))
+        .where(inArray(t.s3PriorityChangeLessons.changeId, ids))
+        .orderBy(asc(t.s3Lessons.learnedOn), asc(t.s3Lessons.createdAt)),
   ]);
   const areas = await areasById(
     db,

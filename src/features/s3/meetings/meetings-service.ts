@@ -4,6 +4,7 @@
  */
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbTransaction, Executor } from '../../../db/connection.ts';
+import { readTogether } from '../../../db/read-together.ts';
 import * as t from '../../../db/schema.ts';
 import { type FieldError, HttpProblem, notFound } from '../../../server/problem.ts';
 import { todayInSweden } from '../../../shared/dates.ts';
@@ -85,37 +86,41 @@ type Loaded = { summary: MeetingSummary; row: Row };
 
 async function loadMeetingRows(db: Executor, actor: Actor, ids: string[]): Promise<Loaded[]> {
   if (ids.length === 0) return [];
-  const [rows, areaRows, orgCounts, inputCounts] = await Promise.all([
-    db
-      .select({ m: t.s3Meetings, municipality: t.areas.name })
-      .from(t.s3Meetings)
-      .leftJoin(t.areas, eq(t.areas.code, t.s3Meetings.areaCode))
-      .where(inArray(t.s3Meetings.id, ids)),
-    db
-      .select({
-        meetingId: t.s3MeetingAreas.meetingId,
-        id: t.strengthAreas.id,
-        slug: t.strengthAreas.slug,
-        nameSv: t.strengthAreas.nameSv,
-        nameEn: t.strengthAreas.nameEn,
-        position: t.strengthAreas.position,
-      })
-      .from(t.s3MeetingAreas)
-      .innerJoin(t.strengthAreas, eq(t.strengthAreas.id, t.s3MeetingAreas.strengthAreaId))
-      .where(inArray(t.s3MeetingAreas.meetingId, ids))
-      .orderBy(asc(t.strengthAreas.position)),
-    db
-      .select({ meetingId: t.s3MeetingOrganisations.meetingId, n: count() })
-      .from(t.s3MeetingOrganisations)
-      .where(inArray(t.s3MeetingOrganisations.meetingId, ids))
-      .groupBy(t.s3MeetingOrganisations.meetingId),
-    s3Policy.readAllInputs(actor)
-      ? db
-          .select({ meetingId: t.s3Inputs.meetingId, n: count() })
-          .from(t.s3Inputs)
-          .where(inArray(t.s3Inputs.meetingId, ids))
-          .groupBy(t.s3Inputs.meetingId)
-      : Promise.resolve(null),
+  const [rows, areaRows, orgCounts, inputCounts] = await readTogether(db, [
+    () =>
+      db
+        .select({ m: t.s3Meetings, municipality: t.areas.name })
+        .from(t.s3Meetings)
+        .leftJoin(t.areas, eq(t.areas.code, t.s3Meetings.areaCode))
+        .where(inArray(t.s3Meetings.id, ids)),
+    () =>
+      db
+        .select({
+          meetingId: t.s3MeetingAreas.meetingId,
+          id: t.strengthAreas.id,
+          slug: t.strengthAreas.slug,
+          nameSv: t.strengthAreas.nameSv,
+          nameEn: t.strengthAreas.nameEn,
+          position: t.strengthAreas.position,
+        })
+        .from(t.s3MeetingAreas)
+        .innerJoin(t.strengthAreas, eq(t.strengthAreas.id, t.s3MeetingAreas.strengthAreaId))
+        .where(inArray(t.s3MeetingAreas.meetingId, ids))
+        .orderBy(asc(t.strengthAreas.position)),
+    () =>
+      db
+        .select({ meetingId: t.s3MeetingOrganisations.meetingId, n: count() })
+        .from(t.s3MeetingOrganisations)
+        .where(inArray(t.s3MeetingOrganisations.meetingId, ids))
+        .groupBy(t.s3MeetingOrganisations.meetingId),
+    () =>
+      s3Policy.readAllInputs(actor)
+        ? db
+            .select({ meetingId: t.s3Inputs.meetingId, n: count() })
+            .from(t.s3Inputs)
+            .where(inArray(t.s3Inputs.meetingId, ids))
+            .groupBy(t.s3Inputs.meetingId)
+        : Promise.resolve(null),
   ]);
   const orgCount = new Map(orgCounts.map((r) => [r.meetingId, Number(r.n)]));
   const inputCount = inputCounts ? new Map(inputCounts.map((r) => [r.meetingId, Number(r.n)])) : null;
@@ -160,37 +165,40 @@ async function loadSummaries(db: Executor, actor: Actor, ids: string[]) {
 async function loadMeetings(db: Executor, actor: Actor, ids: string[]): Promise<MeetingOut[]> {
   const loaded = await loadMeetingRows(db, actor, ids);
   if (loaded.length === 0) return [];
-  const [organisations, inputs, registrations] = await Promise.all([
-    db
-      .select({
-        meetingId: t.s3MeetingOrganisations.meetingId,
-        id: t.organisations.id,
-        name: t.organisations.name,
-        kind: t.organisations.kind,
-        level: t.organisations.level,
-        areaCode: t.organisations.areaCode,
-        visibility: t.organisations.visibility,
-      })
-      .from(t.s3MeetingOrganisations)
-      .innerJoin(t.organisations, eq(t.organisations.id, t.s3MeetingOrganisations.organisationId))
-      .where(inArray(t.s3MeetingOrganisations.meetingId, ids)),
-    s3Policy.readAllInputs(actor) || s3Policy.readOwnInputs(actor)
-      ? loadInputs(db, actor, { meetingIds: ids })
-      : Promise.resolve(null),
-    s3Policy.readRegistrations(actor)
-      ? db
-          .select({ meetingId: t.s3Registrations.meetingId, n: count() })
-          .from(t.s3Registrations)
-          .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3Registrations.meetingId))
-          .where(
-            and(
-              inArray(t.s3Registrations.meetingId, ids),
-              // Registrations past their retention are not counted, purged or not yet.
-              gte(t.s3Meetings.heldOn, purgeBefore(todayInSweden())),
-            ),
-          )
-          .groupBy(t.s3Registrations.meetingId)
-      : Promise.resolve(null),
+  const [organisations, inputs, registrations] = await readTogether(db, [
+    () =>
+      db
+        .select({
+          meetingId: t.s3MeetingOrganisations.meetingId,
+          id: t.organisations.id,
+          name: t.organisations.name,
+          kind: t.organisations.kind,
+          level: t.organisations.level,
+          areaCode: t.organisations.areaCode,
+          visibility: t.organisations.visibility,
+        })
+        .from(t.s3MeetingOrganisations)
+        .innerJoin(t.organisations, eq(t.organisations.id, t.s3MeetingOrganisations.organisationId))
+        .where(inArray(t.s3MeetingOrganisations.meetingId, ids)),
+    () =>
+      s3Policy.readAllInputs(actor) || s3Policy.readOwnInputs(actor)
+        ? loadInputs(db, actor, { meetingIds: ids })
+        : Promise.resolve(null),
+    () =>
+      s3Policy.readRegistrations(actor)
+        ? db
+            .select({ meetingId: t.s3Registrations.meetingId, n: count() })
+            .from(t.s3Registrations)
+            .innerJoin(t.s3Meetings, eq(t.s3Meetings.id, t.s3Registrations.meetingId))
+            .where(
+              and(
+                inArray(t.s3Registrations.meetingId, ids),
+                // Registrations past their retention are not counted, purged or not yet.
+                gte(t.s3Meetings.heldOn, purgeBefore(todayInSweden())),
+              ),
+            )
+            .groupBy(t.s3Registrations.meetingId)
+        : Promise.resolve(null),
   ]);
   const registrationCount = registrations
     ? new Map(registrations.map((r) => [r.meetingId, Number(r.n)]))
